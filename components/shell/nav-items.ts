@@ -1,0 +1,18 @@
+import type { Role } from '@/db/schema';
+
+export type NavItem = { href: string; label: string; icon: IconName; roles?: Role[] };
+export type IconName = 'home' | 'users' | 'settings';
+
+/** The sections that exist; each later capability adds its entry here. */
+export const NAV_ITEMS: NavItem[] = [
+  { href: '/', label: 'Dashboard', icon: 'home' },
+  { href: '/settings/users', label: 'Users', icon: 'users', roles: ['admin'] },
+];
+
+export function navFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));
+}
+
+export function isActive(href: string, pathname: string): boolean {
+  return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+}

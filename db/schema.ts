@@ -1,0 +1,217 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// Instants are Unix milliseconds; date-only values are 'YYYY-MM-DD' text; money is integer cents;
+// percentages are integer basis points (2500 = 25 %).
+const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+const createdAt = () => integer('created_at').notNull().default(now);
+const updatedAt = () => integer('updated_at').notNull().default(now);
+
+export const ROLES = ['admin', 'manager', 'rep'] as const;
+export type Role = (typeof ROLES)[number];
+export const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
+export type DealStatus = (typeof DEAL_STATUSES)[number];
+export const ACTIVITY_TYPES = ['call', 'email', 'meeting', 'note', 'task'] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ROLES }).notNull().default('rep'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(t.email), index('users_role_idx').on(t.role)],
+);
+
+// Failed and successful sign-ins, so repeated guessing for one email can be refused for a while.
+export const loginAttempts = sqliteTable(
+  'login_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    success: integer('success', { mode: 'boolean' }).notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('login_attempts_email_at_idx').on(t.email, t.at)],
+);
+
+// One row (id = 1): the workspace's own settings.
+export const workspace = sqliteTable('workspace', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull().default('Keel'),
+  currency: text('currency').notNull().default('USD'),
+  fiscalYearStartMonth: integer('fiscal_year_start_month').notNull().default(1),
+  updatedAt: updatedAt(),
+});
+
+export const companies = sqliteTable(
+  'companies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    domain: text('domain'),
+    industry: text('industry'),
+    size: text('size'),
+    address: text('address'),
+    ownerId: integer('owner_id').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('companies_name_idx').on(t.name),
+    index('companies_owner_idx').on(t.ownerId),
+    index('companies_created_idx').on(t.createdAt),
+  ],
+);
+
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull().default(''),
+    email: text('email'),
+    phone: text('phone'),
+    title: text('title'),
+    companyId: integer('company_id').references(() => companies.id, { onDelete: 'set null' }),
+    ownerId: integer('owner_id').references(() => users.id),
+    source: text('source'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('contacts_company_idx').on(t.companyId),
+    index('contacts_owner_idx').on(t.ownerId),
+    index('contacts_email_idx').on(t.email),
+    index('contacts_name_idx').on(t.lastName, t.firstName),
+    index('contacts_created_idx').on(t.createdAt),
+  ],
+);
+
+export const pipelines = sqliteTable(
+  'pipelines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index('pipelines_position_idx').on(t.position)],
+);
+
+export const stages = sqliteTable(
+  'stages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    pipelineId: integer('pipeline_id')
+      .notNull()
+      .references(() => pipelines.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    probabilityBp: integer('probability_bp').notNull(),
+    rotDays: integer('rot_days').notNull().default(30),
+  },
+  (t) => [index('stages_pipeline_position_idx').on(t.pipelineId, t.position)],
+);
+
+export const deals = sqliteTable(
+  'deals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    valueCents: integer('value_cents').notNull().default(0),
+    pipelineId: integer('pipeline_id')
+      .notNull()
+      .references(() => pipelines.id),
+    stageId: integer('stage_id')
+      .notNull()
+      .references(() => stages.id),
+    // Fractional index (string keys that sort between neighbours): a move writes one row.
+    position: text('position').notNull(),
+    status: text('status', { enum: DEAL_STATUSES }).notNull().default('open'),
+    lostReason: text('lost_reason'),
+    expectedCloseDate: text('expected_close_date'),
+    probabilityOverrideBp: integer('probability_override_bp'),
+    ownerId: integer('owner_id').references(() => users.id),
+    contactId: integer('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    companyId: integer('company_id').references(() => companies.id, { onDelete: 'set null' }),
+    source: text('source'),
+    closedAt: integer('closed_at'),
+    stageChangedAt: integer('stage_changed_at').notNull().default(now),
+    lastActivityAt: integer('last_activity_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('deals_board_idx').on(t.pipelineId, t.status, t.stageId, t.position),
+    index('deals_stage_idx').on(t.stageId),
+    index('deals_owner_idx').on(t.ownerId, t.status),
+    index('deals_contact_idx').on(t.contactId),
+    index('deals_company_idx').on(t.companyId),
+    index('deals_status_close_idx').on(t.status, t.expectedCloseDate),
+    index('deals_closed_at_idx').on(t.closedAt),
+    index('deals_created_idx').on(t.createdAt),
+    index('deals_source_idx').on(t.source),
+  ],
+);
+
+export const dealStageHistory = sqliteTable(
+  'deal_stage_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    fromStageId: integer('from_stage_id').references(() => stages.id, { onDelete: 'set null' }),
+    toStageId: integer('to_stage_id').references(() => stages.id, { onDelete: 'set null' }),
+    at: integer('at').notNull(),
+    userId: integer('user_id').references(() => users.id),
+  },
+  (t) => [
+    index('deal_stage_history_deal_idx').on(t.dealId, t.at),
+    index('deal_stage_history_from_idx').on(t.fromStageId),
+    index('deal_stage_history_to_idx').on(t.toStageId, t.at),
+    index('deal_stage_history_user_idx').on(t.userId),
+  ],
+);
+
+export const activities = sqliteTable(
+  'activities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    type: text('type', { enum: ACTIVITY_TYPES }).notNull(),
+    subject: text('subject').notNull(),
+    body: text('body'),
+    dueDate: text('due_date'),
+    doneAt: integer('done_at'),
+    ownerId: integer('owner_id').references(() => users.id),
+    contactId: integer('contact_id').references(() => contacts.id, { onDelete: 'cascade' }),
+    companyId: integer('company_id').references(() => companies.id, { onDelete: 'cascade' }),
+    dealId: integer('deal_id').references(() => deals.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('activities_owner_due_idx').on(t.ownerId, t.doneAt, t.dueDate),
+    index('activities_contact_idx').on(t.contactId, t.createdAt),
+    index('activities_company_idx').on(t.companyId, t.createdAt),
+    index('activities_deal_idx').on(t.dealId, t.createdAt),
+    index('activities_type_idx').on(t.type),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type Company = typeof companies.$inferSelect;
+export type Contact = typeof contacts.$inferSelect;
+export type Pipeline = typeof pipelines.$inferSelect;
+export type Stage = typeof stages.$inferSelect;
+export type Deal = typeof deals.$inferSelect;
+export type NewDeal = typeof deals.$inferInsert;
+export type Activity = typeof activities.$inferSelect;

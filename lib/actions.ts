@@ -1,0 +1,46 @@
+import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
+import type { z } from 'zod';
+import { getDb, type Db } from '@/db';
+import type { Role } from '@/db/schema';
+import { getSessionUser, type SessionUser } from '@/lib/auth/session';
+import { AppError } from '@/lib/errors';
+import { formDataToObject, zodFieldErrors } from '@/lib/form-data';
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+
+type Context = { user: SessionUser; db: Db };
+
+/**
+ * The one wrapper every server action goes through. A server action is a public POST endpoint, so
+ * this loads the session (nothing happens without one), checks the role, parses the input with the
+ * zod schema, runs the handler and answers in one shape. AppError messages are shown as they are;
+ * anything else is logged and shown as a generic failure. Next's redirect/notFound pass through.
+ */
+export function defineAction<S extends z.ZodType, T>(
+  options: { schema: S; roles?: readonly Role[] },
+  handler: (input: z.output<S>, ctx: Context) => T | Promise<T>,
+) {
+  return async function action(raw: z.input<S> | FormData): Promise<ActionResult<Awaited<T>>> {
+    const user = await getSessionUser();
+    if (!user) return { ok: false, error: 'Your session has ended. Sign in again.' };
+    if (options.roles && !options.roles.includes(user.role))
+      return { ok: false, error: 'You are not allowed to do that.' };
+    const parsed = options.schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+    if (!parsed.success) {
+      const fieldErrors = zodFieldErrors(parsed.error);
+      const first = Object.values(fieldErrors)[0];
+      return { ok: false, error: first ?? 'Check the form and try again.', fieldErrors };
+    }
+    try {
+      return { ok: true, data: await handler(parsed.data, { user, db: getDb() }) };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof AppError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+      console.error('Server action failed', error);
+      return { ok: false, error: 'Something went wrong and nothing was saved. Try again.' };
+    }
+  };
+}

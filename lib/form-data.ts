@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+
+/** FormData to a plain object; a key given more than once becomes an array. Next's $ACTION keys are dropped. */
+export function formDataToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith('$ACTION')) continue;
+    const values = form.getAll(key).map((v) => (typeof v === 'string' ? v : v.name));
+    out[key] = values.length > 1 ? values : values[0];
+  }
+  return out;
+}
+
+/** The first message for each field, keyed by its dotted path ('' for the whole input). */
+export function zodFieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.');
+    if (!(key in out)) out[key] = issue.message;
+  }
+  return out;
+}

@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': path.dirname(fileURLToPath(import.meta.url)),
+      // Queries import 'server-only' to keep them out of client bundles; under test they run in Node.
+      'server-only': fileURLToPath(new URL('tests/support/empty.ts', import.meta.url)),
+    },
+  },
+  test: {
+    include: ['lib/**/*.test.ts', 'tests/**/*.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+  },
+});
