@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   experimental: { authInterrupts: true },
   poweredByHeader: false,
+  // Lets two builds (say, two test runs on one machine) live side by side.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
 };
 
 export default nextConfig;

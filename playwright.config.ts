@@ -22,8 +22,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } }],
   webServer: {
-    command: 'rm -rf tmp/e2e && npm start',
-    env: { PORT: String(PORT), DATABASE_PATH: 'tmp/e2e/keel.db', AUTH_SECRET: 'e2e-secret-not-for-production' },
+    command: `rm -rf tmp/e2e-${PORT} && npm start`,
+    env: { PORT: String(PORT), DATABASE_PATH: `tmp/e2e-${PORT}/keel.db`, AUTH_SECRET: 'e2e-secret-not-for-production' },
     url: `http://localhost:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

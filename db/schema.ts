@@ -207,6 +207,43 @@ export const activities = sqliteTable(
   ],
 );
 
+// Reasons a rep can pick when a deal is lost; an admin keeps the list in settings.
+export const lostReasons = sqliteTable(
+  'lost_reasons',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    label: text('label').notNull(),
+    position: integer('position').notNull().default(0),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('lost_reasons_label_unique').on(t.label), index('lost_reasons_position_idx').on(t.position)],
+);
+
+export const DEAL_EVENT_KINDS = ['created', 'won', 'lost', 'reopened', 'owner', 'value', 'close_date', 'probability'] as const;
+export type DealEventKind = (typeof DEAL_EVENT_KINDS)[number];
+
+// Every change to a deal that matters besides stage moves (those are in deal_stage_history).
+export const dealEvents = sqliteTable(
+  'deal_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: DEAL_EVENT_KINDS }).notNull(),
+    fromValue: text('from_value'),
+    toValue: text('to_value'),
+    at: integer('at').notNull(),
+    userId: integer('user_id').references(() => users.id),
+  },
+  (t) => [
+    index('deal_events_deal_idx').on(t.dealId, t.at),
+    index('deal_events_user_idx').on(t.userId),
+    index('deal_events_kind_at_idx').on(t.kind, t.at),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type Company = typeof companies.$inferSelect;
 export type Contact = typeof contacts.$inferSelect;
@@ -215,3 +252,5 @@ export type Stage = typeof stages.$inferSelect;
 export type Deal = typeof deals.$inferSelect;
 export type NewDeal = typeof deals.$inferInsert;
 export type Activity = typeof activities.$inferSelect;
+export type LostReason = typeof lostReasons.$inferSelect;
+export type DealEvent = typeof dealEvents.$inferSelect;

@@ -52,9 +52,10 @@ function sourceStamp(): string {
 }
 
 function buildIfStale() {
-  const stampFile = path.join('.next', 'keel-source-stamp');
+  const distDir = process.env.NEXT_DIST_DIR || '.next';
+  const stampFile = path.join(distDir, 'keel-source-stamp');
   const stamp = sourceStamp();
-  const current = fs.existsSync(path.join('.next', 'BUILD_ID')) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp;
+  const current = fs.existsSync(path.join(distDir, 'BUILD_ID')) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp;
   if (current) return;
   console.log('Building Keel (first start or new code)…');
   const result = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });

@@ -1,11 +1,13 @@
 import type { Role } from '@/db/schema';
 
 export type NavItem = { href: string; label: string; icon: IconName; roles?: Role[] };
-export type IconName = 'home' | 'users' | 'settings';
+export type IconName = 'home' | 'users' | 'settings' | 'deals' | 'list';
 
 /** The sections that exist; each later capability adds its entry here. */
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', label: 'Dashboard', icon: 'home' },
+  { href: '/deals', label: 'Deals', icon: 'deals' },
+  { href: '/settings/pipelines', label: 'Pipelines', icon: 'settings', roles: ['admin'] },
   { href: '/settings/users', label: 'Users', icon: 'users', roles: ['admin'] },
 ];
 
