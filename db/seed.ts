@@ -13,6 +13,8 @@ export type SeedOptions = {
   seed: number;
   /** 'YYYY-MM-DD'; everything is dated relative to it. Defaults to today (UTC). */
   today?: string;
+  /** Share of deals still open (the rest closed over the last year); 0.6 by default. */
+  openShare?: number;
 };
 
 export const DEMO_SIZE = { companies: 150, contacts: 500, deals: 300, seed: 42 } as const;
@@ -126,7 +128,7 @@ export function seedWorkspace(db: Db, options: SeedOptions): void {
     const ownerId = pick(sellerIds);
     const valueCents = Math.round(Math.exp(faker.number.float({ min: Math.log(800), max: Math.log(90_000) })) / 50) * 5_000;
     const title = `${companyId ? companyNames[companyId - 1] : 'New customer'} — ${pick(OFFERS)}`;
-    const open = faker.number.float() < 0.6;
+    const open = faker.number.float() < (options.openShare ?? 0.6);
     let status: SeedDeal['status'] = 'open';
     let stageIndex: number;
     let created: number;

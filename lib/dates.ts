@@ -38,3 +38,8 @@ export function formatDate(isoDate: string): string {
 export function todayIso(timeZone = 'UTC'): string {
   return dateInZone(Date.now(), timeZone);
 }
+
+/** The current instant; server components read it once per request to judge ages (rotting, overdue). */
+export function nowMs(): number {
+  return Date.now();
+}

@@ -36,4 +36,5 @@ test('formatMoney formats cents in the workspace currency', () => {
   expect(formatMoney(123450, 'USD')).toBe('$1,234.50');
   expect(formatMoney(-5, 'EUR')).toBe('-€0.05');
   expect(formatMoney(1_250_000_00, 'USD', { compact: true })).toBe('$1.3M');
+  expect(formatMoney(123_450, 'USD', { whole: true })).toBe('$1,235');
 });

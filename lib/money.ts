@@ -40,8 +40,8 @@ export function parseMoneyToCents(input: string): number | null {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-export function formatMoney(cents: number, currency: string, options: { compact?: boolean } = {}): string {
-  const key = `${currency}:${options.compact ? 'c' : 'f'}`;
+export function formatMoney(cents: number, currency: string, options: { compact?: boolean; whole?: boolean } = {}): string {
+  const key = `${currency}:${options.compact ? 'c' : options.whole ? 'w' : 'f'}`;
   let f = formatters.get(key);
   if (!f) {
     f = new Intl.NumberFormat('en-US', {
@@ -49,7 +49,9 @@ export function formatMoney(cents: number, currency: string, options: { compact?
       currency,
       ...(options.compact
         ? { notation: 'compact', maximumFractionDigits: 1 }
-        : { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+        : options.whole
+          ? { minimumFractionDigits: 0, maximumFractionDigits: 0 }
+          : { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
     });
     formatters.set(key, f);
   }

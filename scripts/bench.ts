@@ -1,0 +1,123 @@
+// npm run bench: seeds fresh databases at several scales, serves each with the production build and
+// prints server timings. Run with nothing else busy on the machine; figures go in the issue notes.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrateDb, openDb } from '@/db/client';
+import { seedWorkspace } from '@/db/seed';
+import { moveDeal } from '@/db/queries/deals';
+
+const PORT = Number(process.env.BENCH_PORT ?? 3390);
+const BASE = `http://localhost:${PORT}`;
+const DIR = path.resolve('tmp/bench');
+const median = (xs: number[]) => {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+function seed(name: string, deals: number) {
+  const file = path.join(DIR, `${name}.db`);
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  const db = openDb(file);
+  migrateDb(db);
+  // Every deal open, so that the largest column holds 40 % of them (8,000 of 20,000).
+  seedWorkspace(db, { companies: Math.max(10, deals / 4), contacts: Math.max(20, deals / 2), deals, activities: deals, seed: 1, openShare: 1 });
+  db.$client.close();
+  return file;
+}
+
+async function serve(file: string): Promise<ChildProcess> {
+  const child = spawn('npx', ['tsx', 'scripts/start.ts'], {
+    env: { ...process.env, PORT: String(PORT), DATABASE_PATH: file, AUTH_SECRET: 'bench-secret' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return child;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('The server did not start');
+}
+
+function stop(child: ChildProcess) {
+  if (child.pid) process.kill(-child.pid, 'SIGTERM');
+}
+
+async function signIn(email: string): Promise<string> {
+  const csrfRes = await fetch(`${BASE}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const cookies = csrfRes.headers.getSetCookie().map((c) => c.split(';')[0]);
+  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies.join('; ') },
+    body: new URLSearchParams({ csrfToken, email, password: 'demo1234', json: 'true' }),
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('next-auth.session-token='));
+  if (!session) throw new Error('Sign-in failed');
+  return session;
+}
+
+async function timePage(cookie: string, url: string, runs = 20): Promise<number> {
+  await fetch(`${BASE}${url}`, { headers: { cookie } }); // warm up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const res = await fetch(`${BASE}${url}`, { headers: { cookie } });
+    await res.text();
+    if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+/** The move as the server action runs it (transaction, position lookup, history), 100 times. */
+function timeMoves(file: string): number {
+  const db = openDb(file);
+  const actor = { id: 2, name: 'Mia Manager', email: 'mia@demo.local', role: 'manager' as const };
+  const stages = db.$client.prepare('select id from stages where pipeline_id = 1 order by position').all() as { id: number }[];
+  const picks = db.$client.prepare(`select id, version, stage_id from deals where status = 'open' order by id limit 100`).all() as { id: number; version: number; stage_id: number }[];
+  const neighbours = db.$client.prepare(`select id from deals where status = 'open' and stage_id = ? order by position limit 1 offset ?`);
+  const times: number[] = [];
+  picks.forEach((deal, i) => {
+    const to = stages[(stages.findIndex((s) => s.id === deal.stage_id) + 1) % stages.length].id;
+    const above = neighbours.get(to, i) as { id: number } | undefined;
+    const t = performance.now();
+    moveDeal(db, { dealId: deal.id, toStageId: to, aboveId: above?.id ?? null, version: deal.version }, actor);
+    times.push(performance.now() - t);
+  });
+  db.$client.close();
+  return median(times);
+}
+
+async function main() {
+  fs.mkdirSync(DIR, { recursive: true });
+  const rows: string[] = [];
+  const results: Record<number, number> = {};
+  for (const deals of [200, 2_000, 20_000]) {
+    const file = seed(`deals-${deals}`, deals);
+    const server = await serve(file);
+    try {
+      const cookie = await signIn('mia@demo.local');
+      const render = await timePage(cookie, '/deals');
+      const move = timeMoves(file);
+      results[deals] = render;
+      rows.push(`| ${deals.toLocaleString('en-US')} deals | /deals render ${ms(render)} | move ${ms(move)} |`);
+      console.log(rows[rows.length - 1]);
+    } finally {
+      stop(server);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  console.log(`\n/deals at 20,000 is ${(results[20_000] / results[200]).toFixed(2)}× the render at 200 (target: within 3×).`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
