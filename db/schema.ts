@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 // Instants are Unix milliseconds; date-only values are 'YYYY-MM-DD' text; money is integer cents;
 // percentages are integer basis points (2500 = 25 %).
@@ -13,6 +13,8 @@ export const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
 export type DealStatus = (typeof DEAL_STATUSES)[number];
 export const ACTIVITY_TYPES = ['call', 'email', 'meeting', 'note', 'task'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+export const CALL_OUTCOMES = ['connected', 'no_answer', 'left_voicemail'] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
 export const users = sqliteTable(
   'users',
@@ -23,10 +25,16 @@ export const users = sqliteTable(
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: ROLES }).notNull().default('rep'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    // The private part of the user's calendar feed URL; null when revoked and not yet renewed.
+    calendarSecret: text('calendar_secret'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('users_email_unique').on(t.email), index('users_role_idx').on(t.role)],
+  (t) => [
+    uniqueIndex('users_email_unique').on(t.email),
+    index('users_role_idx').on(t.role),
+    uniqueIndex('users_calendar_secret_unique').on(t.calendarSecret),
+  ],
 );
 
 // Failed and successful sign-ins, so repeated guessing for one email can be refused for a while.
@@ -82,6 +90,8 @@ export const contacts = sqliteTable(
     companyId: integer('company_id').references(() => companies.id, { onDelete: 'set null' }),
     ownerId: integer('owner_id').references(() => users.id),
     source: text('source'),
+    address: text('address'),
+    notes: text('notes'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -191,6 +201,7 @@ export const activities = sqliteTable(
     body: text('body'),
     dueDate: text('due_date'),
     doneAt: integer('done_at'),
+    outcome: text('outcome', { enum: CALL_OUTCOMES }),
     ownerId: integer('owner_id').references(() => users.id),
     contactId: integer('contact_id').references(() => contacts.id, { onDelete: 'cascade' }),
     companyId: integer('company_id').references(() => companies.id, { onDelete: 'cascade' }),
@@ -242,6 +253,37 @@ export const dealEvents = sqliteTable(
     index('deal_events_user_idx').on(t.userId),
     index('deal_events_kind_at_idx').on(t.kind, t.at),
   ],
+);
+
+export const tags = sqliteTable('tags', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+});
+
+export const contactTags = sqliteTable(
+  'contact_tags',
+  {
+    contactId: integer('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.contactId, t.tagId] }), index('contact_tags_tag_idx').on(t.tagId, t.contactId)],
+);
+
+export const companyTags = sqliteTable(
+  'company_tags',
+  {
+    companyId: integer('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.tagId] }), index('company_tags_tag_idx').on(t.tagId, t.companyId)],
 );
 
 export type User = typeof users.$inferSelect;

@@ -43,6 +43,7 @@ const CALL_SUBJECTS = ['Discovery call', 'Follow-up call', 'Pricing discussion',
 const EMAIL_SUBJECTS = ['Sent proposal', 'Shared case study', 'Answered security questions', 'Sent pricing', 'Intro email'];
 const MEETING_SUBJECTS = ['Product demo', 'On-site visit', 'Kick-off meeting', 'Negotiation meeting', 'Technical review'];
 const NOTE_SUBJECTS = ['Budget confirmed', 'Decision maker identified', 'Competitor in play', 'Needs legal review', 'Champion is enthusiastic'];
+const TAGS = ['VIP', 'Decision maker', 'Partner', 'Newsletter', 'Churn risk', 'Champion'];
 const TASK_SUBJECTS = ['Send proposal', 'Call back', 'Prepare demo', 'Follow up on quote', 'Book meeting', 'Check in after trial'];
 
 /** Fills an empty database with a deterministic workspace: the same seed and day give the same rows. */
@@ -51,6 +52,24 @@ export function seedWorkspace(db: Db, options: SeedOptions): void {
   const existing = sqlite.prepare('select count(*) as n from users').get() as { n: number };
   if (existing.n > 0) throw new Error('The database already has users: seed only fills an empty database.');
 
+  // Bulk loading: a large page cache keeps index updates in memory, and the generator only ever
+  // writes references it has just created, so per-row foreign-key lookups are skipped until the end.
+  const cacheSize = sqlite.pragma('cache_size', { simple: true });
+  sqlite.pragma('cache_size = -262144');
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    fill(db, options);
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma(`cache_size = ${Number(cacheSize)}`);
+  }
+  const broken = sqlite.pragma('foreign_key_check') as unknown[];
+  if (broken.length) throw new Error(`Seeding left ${broken.length} broken references`);
+  sqlite.pragma('optimize');
+}
+
+function fill(db: Db, options: SeedOptions): void {
+  const sqlite = db.$client;
   const faker = new Faker({ locale: [en] });
   faker.seed(options.seed);
   const today = options.today ?? dateInZone(Date.now());
@@ -93,10 +112,18 @@ export function seedWorkspace(db: Db, options: SeedOptions): void {
     insertCompany.run(i + 1, name, domain, pick(INDUSTRIES), pick(SIZES), `${faker.location.streetAddress()}, ${faker.location.city()}`, pick(sellerIds), created, created);
   });
 
+  const insertTag = sqlite.prepare('insert into tags (id, name) values (?, ?)');
+  sqlite.transaction(() => TAGS.forEach((name, i) => insertTag.run(i + 1, name)))();
+  const insertContactTag = sqlite.prepare('insert or ignore into contact_tags (contact_id, tag_id) values (?, ?)');
+  const insertCompanyTag = sqlite.prepare('insert or ignore into company_tags (company_id, tag_id) values (?, ?)');
+  sqlite.transaction(() => {
+    for (let id = 1; id <= options.companies; id++) if (faker.number.float() < 0.25) insertCompanyTag.run(id, faker.number.int({ min: 1, max: TAGS.length }));
+  })();
+
   // Contacts: most work at a company; emails are unique.
   const contactCompany: (number | null)[] = [];
   const insertContact = sqlite.prepare(
-    'insert into contacts (id, first_name, last_name, email, phone, title, company_id, owner_id, source, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'insert into contacts (id, first_name, last_name, email, phone, title, company_id, owner_id, source, address, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   inBatches(options.contacts, (i) => {
     const id = i + 1;
@@ -107,7 +134,8 @@ export function seedWorkspace(db: Db, options: SeedOptions): void {
     const email = `${first}.${last}.${id}@${domain}`.toLowerCase().replace(/[^a-z0-9.@-]/g, '');
     contactCompany.push(companyId);
     const created = at(faker.number.int({ min: 20, max: 700 }));
-    insertContact.run(id, first, last, email, faker.phone.number({ style: 'international' }), faker.person.jobTitle(), companyId, pick(sellerIds), pick(SOURCES), created, created);
+    insertContact.run(id, first, last, email, faker.phone.number({ style: 'international' }), faker.person.jobTitle(), companyId, pick(sellerIds), pick(SOURCES), `${faker.location.city()}, ${faker.location.country()}`, created, created);
+    if (faker.number.float() < 0.3) insertContactTag.run(id, faker.number.int({ min: 1, max: TAGS.length }));
   });
 
   // Deals, with their stage history: 60 % open, closing over the next six months (some overdue);
@@ -162,7 +190,11 @@ export function seedWorkspace(db: Db, options: SeedOptions): void {
     );
     moves.forEach((when, s) => insertHistory.run(id, s === 0 ? null : stageIds[s - 1], stageIds[s], when, ownerId));
     seeded.push({ id, stageId, status, created, end, contactId, companyId, ownerId });
-    if (open) openByStage.set(stageId, [...(openByStage.get(stageId) ?? []), id]);
+    if (open) {
+      const column = openByStage.get(stageId);
+      if (column) column.push(id);
+      else openByStage.set(stageId, [id]);
+    }
   });
 
   // Board order: evenly spaced fractional keys per column.
@@ -178,8 +210,8 @@ export function seedWorkspace(db: Db, options: SeedOptions): void {
   // most open deals, and some standalone contact activity.
   const total = options.activities ?? options.deals * 5;
   const insertActivity = sqlite.prepare(
-    `insert into activities (type, subject, body, due_date, done_at, owner_id, contact_id, company_id, deal_id, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `insert into activities (type, subject, body, due_date, done_at, owner_id, contact_id, company_id, deal_id, created_at, updated_at, outcome)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const lastActivity = new Map<number, number>();
   inBatches(total, (i) => {
@@ -187,7 +219,7 @@ export function seedWorkspace(db: Db, options: SeedOptions): void {
     const isFollowUp = deal?.status === 'open' && i >= total - seeded.length && faker.number.float() < 0.75;
     if (isFollowUp && deal) {
       const due = addDays(today, faker.number.int({ min: -6, max: 20 }));
-      insertActivity.run('task', pick(TASK_SUBJECTS), null, due, null, deal.ownerId, deal.contactId, deal.companyId, deal.id, at(faker.number.int({ min: 1, max: 10 })), dayStart);
+      insertActivity.run('task', pick(TASK_SUBJECTS), null, due, null, deal.ownerId, deal.contactId, deal.companyId, deal.id, at(faker.number.int({ min: 1, max: 10 })), dayStart, null);
       return;
     }
     const type = faker.helpers.weightedArrayElement([
@@ -202,6 +234,7 @@ export function seedWorkspace(db: Db, options: SeedOptions): void {
       type, subject, type === 'note' || type === 'call' ? faker.lorem.sentence() : null,
       type === 'task' ? dateInZone(when) : null, when, deal?.ownerId ?? pick(sellerIds), contactId,
       deal?.companyId ?? (contactId ? contactCompany[contactId - 1] : null), deal?.id ?? null, when, when,
+      type === 'call' ? faker.helpers.weightedArrayElement([{ weight: 5, value: 'connected' }, { weight: 3, value: 'no_answer' }, { weight: 2, value: 'left_voicemail' }] as const) : null,
     );
     if (deal && when > (lastActivity.get(deal.id) ?? 0)) lastActivity.set(deal.id, when);
   });
@@ -209,8 +242,6 @@ export function seedWorkspace(db: Db, options: SeedOptions): void {
   sqlite.transaction(() => {
     for (const [id, when] of lastActivity) setLastActivity.run(when, id);
   })();
-
-  sqlite.pragma('optimize');
 }
 
 /** An empty workspace with one admin and the default pipeline, for SEED_DEMO=0. */

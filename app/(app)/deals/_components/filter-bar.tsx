@@ -37,7 +37,7 @@ export function DealFilterBar({ filters, role, users, pipelines, view, children 
 
   return (
     <div className="mb-4 flex flex-col gap-2 lg:flex-row lg:flex-wrap lg:items-end" role="search" aria-label="Deal filters">
-      <div className="flex rounded-lg bg-slate-200/70 p-0.5 text-sm font-medium" aria-label="View">
+      <div className="flex self-start rounded-lg bg-slate-200/70 p-0.5 text-sm font-medium" aria-label="View">
         <Link href={`/deals${suffix}`} aria-current={view === 'board' ? 'page' : undefined} className={cx('rounded-md px-3 py-1.5', view === 'board' ? 'bg-white shadow-sm text-slate-900' : 'text-slate-600')}>
           Board
         </Link>
