@@ -9,7 +9,7 @@ import { formDataToObject, zodFieldErrors } from '@/lib/form-data';
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+  | { ok: false; error: string; fieldErrors?: Record<string, string>; details?: Record<string, string | number> };
 
 type Context = { user: SessionUser; db: Db };
 
@@ -38,7 +38,8 @@ export function defineAction<S extends z.ZodType, T>(
       return { ok: true, data: await handler(parsed.data, { user, db: getDb() }) };
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof AppError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+      if (error instanceof AppError)
+        return { ok: false, error: error.message, fieldErrors: error.fieldErrors, ...(error.details ? { details: error.details } : {}) };
       console.error('Server action failed', error);
       return { ok: false, error: 'Something went wrong and nothing was saved. Try again.' };
     }

@@ -1,12 +1,14 @@
 import type { Role } from '@/db/schema';
 
 export type NavItem = { href: string; label: string; icon: IconName; roles?: Role[] };
-export type IconName = 'home' | 'users' | 'settings' | 'deals' | 'list';
+export type IconName = 'home' | 'users' | 'settings' | 'deals' | 'list' | 'contact' | 'building';
 
 /** The sections that exist; each later capability adds its entry here. */
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', label: 'Dashboard', icon: 'home' },
   { href: '/deals', label: 'Deals', icon: 'deals' },
+  { href: '/contacts', label: 'Contacts', icon: 'contact' },
+  { href: '/companies', label: 'Companies', icon: 'building' },
   { href: '/settings/pipelines', label: 'Pipelines', icon: 'settings', roles: ['admin'] },
   { href: '/settings/users', label: 'Users', icon: 'users', roles: ['admin'] },
 ];

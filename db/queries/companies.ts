@@ -2,6 +2,12 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { companies } from '@/db/schema';
+import type { CompanyInput } from '@/lib/contacts/schemas';
+import { PAGE_SIZE, type ListFilters } from '@/lib/contacts/list-filters';
+import { AppError } from '@/lib/errors';
+import { ftsPrefixQuery } from '@/lib/search/fts';
+import { setTags, tagsFor } from './tags';
+import type { SessionUser } from './users';
 
 /** The company with this name (case-insensitive), created for the owner when there is none yet. */
 export function findOrCreateCompanyByName(db: Db, name: string, ownerId: number): { id: number; name: string } {
@@ -13,4 +19,165 @@ export function findOrCreateCompanyByName(db: Db, name: string, ownerId: number)
     .get();
   if (existing) return existing;
   return db.insert(companies).values({ name, ownerId }).returning({ id: companies.id, name: companies.name }).get();
+}
+
+export type CompanyRow = {
+  id: number;
+  name: string;
+  domain: string | null;
+  industry: string | null;
+  size: string | null;
+  ownerName: string | null;
+  contacts: number;
+  openDeals: number;
+  createdAt: number;
+  tags: string[];
+};
+
+const COMPANY_SORTS = { name: 'co.name collate nocase, co.id', created: 'co.created_at, co.id', company: 'co.name collate nocase, co.id' } as const;
+
+function companyWhere(f: ListFilters, actor: SessionUser): { where: string; params: Record<string, unknown> } {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = {};
+  const match = ftsPrefixQuery(f.q);
+  if (match) {
+    clauses.push('co.id in (select rowid from companies_fts where companies_fts match @match)');
+    params.match = match;
+  }
+  if (f.owner !== 'all') {
+    clauses.push('co.owner_id = @ownerId');
+    params.ownerId = f.owner === 'me' ? actor.id : f.owner;
+  }
+  if (f.tag) {
+    clauses.push('co.id in (select x.company_id from company_tags x join tags t on t.id = x.tag_id where t.name = @tag collate nocase)');
+    params.tag = f.tag;
+  }
+  if (f.openDeals) clauses.push(`exists (select 1 from deals d where d.company_id = co.id and d.status = 'open')`);
+  return { where: clauses.length ? clauses.join(' and ') : '1', params };
+}
+
+export function listCompanies(db: Db, f: ListFilters, actor: SessionUser): { rows: CompanyRow[]; total: number } {
+  const { where, params } = companyWhere(f, actor);
+  const total = (db.$client.prepare(`select count(*) as n from companies co where ${where}`).get(params) as { n: number }).n;
+  const order = COMPANY_SORTS[f.sort].split(', ').map((part) => `${part} ${f.dir}`).join(', ');
+  const rows = db.$client
+    .prepare(
+      `select co.id, co.name, co.domain, co.industry, co.size, u.name as ownerName, co.created_at as createdAt,
+              (select count(*) from contacts c where c.company_id = co.id) as contacts,
+              (select count(*) from deals d where d.company_id = co.id and d.status = 'open') as openDeals
+       from companies co left join users u on u.id = co.owner_id
+       where ${where} order by ${order} limit @limit offset @offset`,
+    )
+    .all({ ...params, limit: PAGE_SIZE, offset: (f.page - 1) * PAGE_SIZE }) as Omit<CompanyRow, 'tags'>[];
+  const tags = tagsFor(db, 'company', rows.map((r) => r.id));
+  return { rows: rows.map((r) => ({ ...r, tags: tags.get(r.id) ?? [] })), total };
+}
+
+export function* iterateCompanies(db: Db, f: ListFilters, actor: SessionUser, batch = 1000) {
+  const { where, params } = companyWhere(f, actor);
+  const stmt = db.$client.prepare(
+    `select co.id, co.name, co.domain, co.industry, co.size, co.address, u.name as owner, co.created_at as createdAt,
+            (select group_concat(name, ';') from (select t.name from company_tags x join tags t on t.id = x.tag_id where x.company_id = co.id order by t.name collate nocase)) as tags
+     from companies co left join users u on u.id = co.owner_id
+     where ${where} and co.id > @afterId order by co.id limit @batch`,
+  );
+  let afterId = 0;
+  for (;;) {
+    const rows = stmt.all({ ...params, afterId, batch }) as Record<string, string | number | null>[];
+    if (rows.length === 0) return;
+    yield rows;
+    afterId = rows[rows.length - 1].id as number;
+  }
+}
+
+function companyValues(input: CompanyInput, ownerId: number) {
+  return {
+    name: input.name,
+    domain: input.domain ?? null,
+    industry: input.industry ?? null,
+    size: input.size ?? null,
+    address: input.address ?? null,
+    owner_id: ownerId,
+  };
+}
+
+export function createCompany(db: Db, input: CompanyInput, actor: SessionUser): { id: number } {
+  return db.transaction(() => {
+    const now = Date.now();
+    const { lastInsertRowid } = db.$client
+      .prepare(
+        `insert into companies (name, domain, industry, size, address, owner_id, created_at, updated_at)
+         values (@name, @domain, @industry, @size, @address, @owner_id, @now, @now)`,
+      )
+      .run({ ...companyValues(input, input.ownerId ?? actor.id), now });
+    const id = Number(lastInsertRowid);
+    setTags(db, { companyId: id }, input.tags);
+    return { id };
+  });
+}
+
+export function updateCompany(db: Db, id: number, input: CompanyInput, actor: SessionUser): void {
+  db.transaction(() => {
+    const current = db.$client.prepare('select owner_id as ownerId from companies where id = ?').get(id) as { ownerId: number | null } | undefined;
+    if (!current) throw new AppError('This company no longer exists.');
+    if (actor.role === 'rep' && current.ownerId !== actor.id) throw new AppError('You can only edit your own companies.');
+    const ownerId = input.ownerId ?? current.ownerId ?? actor.id;
+    if (actor.role === 'rep' && ownerId !== current.ownerId) throw new AppError('Only a manager or an admin can reassign a company.');
+    db.$client
+      .prepare(
+        `update companies set name = @name, domain = @domain, industry = @industry, size = @size, address = @address,
+           owner_id = @owner_id, updated_at = @now where id = @id`,
+      )
+      .run({ ...companyValues(input, ownerId), now: Date.now(), id });
+    setTags(db, { companyId: id }, input.tags);
+  });
+}
+
+export type CompanyHeader = {
+  id: number;
+  name: string;
+  domain: string | null;
+  industry: string | null;
+  size: string | null;
+  address: string | null;
+  ownerId: number | null;
+  ownerName: string | null;
+  contacts: number;
+  wonCents: number;
+  openCents: number;
+  lastContactedAt: number | null;
+  nextTaskSubject: string | null;
+  nextTaskDue: string | null;
+  tags: string[];
+};
+
+/** A company's facts, rolled up over all its contacts and deals. */
+export function getCompanyHeader(db: Db, id: number): CompanyHeader | null {
+  const row = db.$client
+    .prepare(
+      `select co.id, co.name, co.domain, co.industry, co.size, co.address, co.owner_id as ownerId, u.name as ownerName,
+              (select count(*) from contacts where company_id = co.id) as contacts,
+              (select coalesce(sum(value_cents), 0) from deals where company_id = co.id and status = 'won') as wonCents,
+              (select coalesce(sum(value_cents), 0) from deals where company_id = co.id and status = 'open') as openCents,
+              (select max(done_at) from activities a where a.type != 'task' and a.done_at is not null
+                 and (a.company_id = co.id or a.contact_id in (select id from contacts where company_id = co.id))) as lastContactedAt,
+              t.subject as nextTaskSubject, t.due_date as nextTaskDue
+       from companies co
+       left join users u on u.id = co.owner_id
+       left join activities t on t.id = (select a.id from activities a where a.company_id = co.id and a.type = 'task' and a.done_at is null
+                                         order by a.due_date is null, a.due_date, a.id limit 1)
+       where co.id = ?`,
+    )
+    .get(id) as Omit<CompanyHeader, 'tags'> | undefined;
+  if (!row) return null;
+  return { ...row, tags: tagsFor(db, 'company', [id]).get(id) ?? [] };
+}
+
+export function listCompanyContacts(db: Db, companyId: number) {
+  return db.$client
+    .prepare(
+      `select id, trim(first_name || ' ' || last_name) as name, title, email, phone from contacts where company_id = ?
+       order by last_name collate nocase, first_name collate nocase limit 200`,
+    )
+    .all(companyId) as { id: number; name: string; title: string | null; email: string | null; phone: string | null }[];
 }

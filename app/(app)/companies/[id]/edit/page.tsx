@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/db';
+import { getCompanyHeader } from '@/db/queries/companies';
+import { listActiveUsers } from '@/db/queries/users';
+import { seesEveryone } from '@/lib/auth/roles';
+import { requireUser } from '@/lib/auth/session';
+import { CompanyForm } from '../../_components/company-form';
+
+export const metadata: Metadata = { title: 'Edit company' };
+
+export default async function EditCompanyPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const id = Number((await params).id);
+  const company = Number.isInteger(id) && id > 0 ? getCompanyHeader(getDb(), id) : null;
+  if (!company) notFound();
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageHeader title={`Edit ${company.name}`} />
+      <CompanyForm values={company} users={listActiveUsers(getDb())} canReassign={seesEveryone(user.role)} />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useFormAction } from '@/components/form/use-form-action';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Field, SelectField } from '@/components/ui/field';
+import { createCompanyAction, updateCompanyAction } from '../actions';
+
+export type CompanyFormValues = {
+  id?: number;
+  name: string;
+  domain: string | null;
+  industry: string | null;
+  size: string | null;
+  address: string | null;
+  ownerId: number | null;
+  tags: string[];
+};
+
+const SIZES = ['1-10', '11-50', '51-200', '201-500', '501-1000', '1000+'];
+
+export function CompanyForm({ values, users, canReassign }: { values?: CompanyFormValues; users: { id: number; name: string }[]; canReassign: boolean }) {
+  const router = useRouter();
+  const action = values?.id ? updateCompanyAction : createCompanyAction;
+  const { pending, onSubmit, fieldErrors: errors, formError } = useFormAction(action, { onSuccess: (data) => router.push(`/companies/${data.id}`) });
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6">
+      {values?.id ? <input type="hidden" name="companyId" value={values.id} /> : null}
+      {formError ? <Alert>{formError}</Alert> : null}
+      <Card className="grid gap-4 p-5 sm:grid-cols-2">
+        <Field label="Name" name="name" defaultValue={values?.name} error={errors.name} required autoFocus={!values} className="sm:col-span-2" />
+        <Field label="Domain" name="domain" defaultValue={values?.domain ?? ''} error={errors.domain} placeholder="acme.com" />
+        <Field label="Industry" name="industry" defaultValue={values?.industry ?? ''} error={errors.industry} />
+        <SelectField label="Size" name="size" defaultValue={values?.size ?? ''} error={errors.size}>
+          <option value="">Unknown</option>
+          {SIZES.map((s) => (
+            <option key={s} value={s}>
+              {s} employees
+            </option>
+          ))}
+        </SelectField>
+        {canReassign ? (
+          <SelectField label="Owner" name="ownerId" defaultValue={values?.ownerId ?? ''} error={errors.ownerId}>
+            <option value="">Me</option>
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+        <Field label="Tags" name="tags" defaultValue={values?.tags.join(', ') ?? ''} error={errors.tags} hint="Separate tags with commas." />
+        <Field label="Address" name="address" defaultValue={values?.address ?? ''} error={errors.address} className="sm:col-span-2" />
+      </Card>
+      <div className="flex justify-end gap-2">
+        <Button type="button" variant="secondary" onClick={() => router.back()}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : values?.id ? 'Save company' : 'Create company'}
+        </Button>
+      </div>
+    </form>
+  );
+}

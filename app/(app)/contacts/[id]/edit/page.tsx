@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/db';
+import { getContactHeader } from '@/db/queries/contacts';
+import { listActiveUsers } from '@/db/queries/users';
+import { seesEveryone } from '@/lib/auth/roles';
+import { requireUser } from '@/lib/auth/session';
+import { ContactForm } from '../../_components/contact-form';
+
+export const metadata: Metadata = { title: 'Edit contact' };
+
+export default async function EditContactPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const id = Number((await params).id);
+  const contact = Number.isInteger(id) && id > 0 ? getContactHeader(getDb(), id) : null;
+  if (!contact) notFound();
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageHeader title={`Edit ${contact.firstName} ${contact.lastName}`.trim()} />
+      <ContactForm
+        values={{ ...contact, companyName: contact.companyName }}
+        users={listActiveUsers(getDb())}
+        canReassign={seesEveryone(user.role)}
+      />
+    </div>
+  );
+}

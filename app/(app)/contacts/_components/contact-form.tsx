@@ -1,0 +1,86 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useFormAction } from '@/components/form/use-form-action';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Field, inputClass, SelectField } from '@/components/ui/field';
+import { createContactAction, updateContactAction } from '../actions';
+
+export type ContactFormValues = {
+  id?: number;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  title: string | null;
+  companyName: string | null;
+  ownerId: number | null;
+  tags: string[];
+  address: string | null;
+  source: string | null;
+  notes: string | null;
+};
+
+type Props = { values?: ContactFormValues; users: { id: number; name: string }[]; canReassign: boolean };
+
+export function ContactForm({ values, users, canReassign }: Props) {
+  const router = useRouter();
+  const action = values?.id ? updateContactAction : createContactAction;
+  const { result, pending, onSubmit, fieldErrors: errors, formError } = useFormAction(action, {
+    onSuccess: (data) => router.push(`/contacts/${data.id}`),
+  });
+  const duplicate = result && !result.ok ? result.details : undefined;
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6">
+      {values?.id ? <input type="hidden" name="contactId" value={values.id} /> : null}
+      {formError ? <Alert>{formError}</Alert> : null}
+      <Card className="grid gap-4 p-5 sm:grid-cols-2">
+        <Field label="First name" name="firstName" defaultValue={values?.firstName} error={errors.firstName} required autoFocus={!values} />
+        <Field label="Last name" name="lastName" defaultValue={values?.lastName} error={errors.lastName} />
+        <div>
+          <Field label="Email" name="email" type="email" defaultValue={values?.email ?? ''} error={errors.email} />
+          {duplicate?.duplicateContactId ? (
+            <Link href={`/contacts/${duplicate.duplicateContactId}`} className="mt-1 inline-block text-sm font-medium text-brand-700 underline">
+              Open {duplicate.duplicateContactName}
+            </Link>
+          ) : null}
+        </div>
+        <Field label="Phone" name="phone" type="tel" defaultValue={values?.phone ?? ''} error={errors.phone} />
+        <Field label="Job title" name="title" defaultValue={values?.title ?? ''} error={errors.title} />
+        <Field label="Company" name="companyName" defaultValue={values?.companyName ?? ''} error={errors.companyName} hint="An existing company, or a new one to create." />
+        {canReassign ? (
+          <SelectField label="Owner" name="ownerId" defaultValue={values?.ownerId ?? ''} error={errors.ownerId}>
+            <option value="">Me</option>
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+        <Field label="Tags" name="tags" defaultValue={values?.tags.join(', ') ?? ''} error={errors.tags} hint="Separate tags with commas." />
+        <Field label="Source" name="source" defaultValue={values?.source ?? ''} error={errors.source} placeholder="Website, referral, event…" />
+        <Field label="Address" name="address" defaultValue={values?.address ?? ''} error={errors.address} className="sm:col-span-2" />
+        <div className="sm:col-span-2">
+          <label htmlFor="contact-notes" className="mb-1 block text-sm font-medium text-slate-700">
+            Notes
+          </label>
+          <textarea id="contact-notes" name="notes" rows={4} defaultValue={values?.notes ?? ''} className={inputClass} />
+          {errors.notes ? <p className="mt-1 text-sm text-red-600">{errors.notes}</p> : null}
+        </div>
+      </Card>
+      <div className="flex justify-end gap-2">
+        <Button type="button" variant="secondary" onClick={() => router.back()}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : values?.id ? 'Save contact' : 'Create contact'}
+        </Button>
+      </div>
+    </form>
+  );
+}

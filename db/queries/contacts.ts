@@ -1,0 +1,216 @@
+import 'server-only';
+import type { Db } from '@/db/client';
+import type { ContactInput } from '@/lib/contacts/schemas';
+import { PAGE_SIZE, type ListFilters } from '@/lib/contacts/list-filters';
+import { AppError } from '@/lib/errors';
+import { ftsPrefixQuery } from '@/lib/search/fts';
+import { setTags, tagsFor } from './tags';
+import type { SessionUser } from './users';
+
+export type ContactRow = {
+  id: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  title: string | null;
+  companyId: number | null;
+  companyName: string | null;
+  ownerName: string | null;
+  openDeals: number;
+  createdAt: number;
+  tags: string[];
+};
+
+const SORTS = {
+  name: 'c.last_name collate nocase, c.first_name collate nocase, c.id',
+  created: 'c.created_at, c.id',
+  company: 'co.name collate nocase, c.last_name collate nocase, c.id',
+} as const;
+
+/** WHERE clause of the contact list and its export; null when the search has nothing searchable. */
+function contactWhere(f: ListFilters, actor: SessionUser): { where: string; params: Record<string, unknown> } {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = {};
+  const match = ftsPrefixQuery(f.q);
+  if (match) {
+    clauses.push('c.id in (select rowid from contacts_fts where contacts_fts match @match)');
+    params.match = match;
+  }
+  if (f.owner !== 'all') {
+    clauses.push('c.owner_id = @ownerId');
+    params.ownerId = f.owner === 'me' ? actor.id : f.owner;
+  }
+  if (f.tag) {
+    clauses.push('c.id in (select ct.contact_id from contact_tags ct join tags t on t.id = ct.tag_id where t.name = @tag collate nocase)');
+    params.tag = f.tag;
+  }
+  if (f.openDeals) clauses.push(`exists (select 1 from deals d where d.contact_id = c.id and d.status = 'open')`);
+  return { where: clauses.length ? clauses.join(' and ') : '1', params };
+}
+
+const ROW_SELECT = `select c.id, trim(c.first_name || ' ' || c.last_name) as name, c.email, c.phone, c.title, c.company_id as companyId,
+         co.name as companyName, u.name as ownerName, c.created_at as createdAt,
+         (select count(*) from deals d where d.contact_id = c.id and d.status = 'open') as openDeals
+  from contacts c left join companies co on co.id = c.company_id left join users u on u.id = c.owner_id`;
+
+export function listContacts(db: Db, f: ListFilters, actor: SessionUser): { rows: ContactRow[]; total: number } {
+  const { where, params } = contactWhere(f, actor);
+  const total = (db.$client.prepare(`select count(*) as n from contacts c where ${where}`).get(params) as { n: number }).n;
+  const order = `${SORTS[f.sort]}`.split(', ').map((part) => `${part} ${f.dir}`).join(', ');
+  const rows = db.$client
+    .prepare(`${ROW_SELECT} where ${where} order by ${order} limit @limit offset @offset`)
+    .all({ ...params, limit: PAGE_SIZE, offset: (f.page - 1) * PAGE_SIZE }) as Omit<ContactRow, 'tags'>[];
+  const tags = tagsFor(db, 'contact', rows.map((r) => r.id));
+  return { rows: rows.map((r) => ({ ...r, tags: tags.get(r.id) ?? [] })), total };
+}
+
+/** Every contact under the filters, in batches, for the CSV export (never the whole table in memory). */
+export function* iterateContacts(db: Db, f: ListFilters, actor: SessionUser, batch = 1000) {
+  const { where, params } = contactWhere(f, actor);
+  const stmt = db.$client.prepare(
+    `select c.id, c.first_name as firstName, c.last_name as lastName, c.email, c.phone, c.title, co.name as company, u.name as owner,
+            c.source, c.address, c.created_at as createdAt,
+            (select group_concat(name, ';') from (select t.name from contact_tags ct join tags t on t.id = ct.tag_id where ct.contact_id = c.id order by t.name collate nocase)) as tags
+     from contacts c left join companies co on co.id = c.company_id left join users u on u.id = c.owner_id
+     where ${where} and c.id > @afterId order by c.id limit @batch`,
+  );
+  let afterId = 0;
+  for (;;) {
+    const rows = stmt.all({ ...params, afterId, batch }) as Record<string, string | number | null>[];
+    if (rows.length === 0) return;
+    yield rows;
+    afterId = rows[rows.length - 1].id as number;
+  }
+}
+
+function assertEmailFree(db: Db, email: string | null | undefined, exceptId: number | null) {
+  if (!email) return;
+  const other = db.$client
+    .prepare(`select id, trim(first_name || ' ' || last_name) as name from contacts where email = ? and id != ? limit 1`)
+    .get(email, exceptId ?? 0) as { id: number; name: string } | undefined;
+  if (other) {
+    const message = `${other.name} already has this email.`;
+    throw new AppError(message, { email: message }, { duplicateContactId: other.id, duplicateContactName: other.name });
+  }
+}
+
+function contactValues(input: ContactInput, ownerId: number) {
+  return {
+    first_name: input.firstName,
+    last_name: input.lastName,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    title: input.title ?? null,
+    company_id: input.companyId,
+    owner_id: ownerId,
+    source: input.source ?? null,
+    address: input.address ?? null,
+    notes: input.notes ?? null,
+  };
+}
+
+export function createContact(db: Db, input: ContactInput, actor: SessionUser): { id: number } {
+  return db.transaction(() => {
+    assertEmailFree(db, input.email, null);
+    const v = contactValues(input, input.ownerId ?? actor.id);
+    const now = Date.now();
+    const { lastInsertRowid } = db.$client
+      .prepare(
+        `insert into contacts (first_name, last_name, email, phone, title, company_id, owner_id, source, address, notes, created_at, updated_at)
+         values (@first_name, @last_name, @email, @phone, @title, @company_id, @owner_id, @source, @address, @notes, @now, @now)`,
+      )
+      .run({ ...v, now });
+    const id = Number(lastInsertRowid);
+    setTags(db, { contactId: id }, input.tags);
+    return { id };
+  });
+}
+
+export function updateContact(db: Db, id: number, input: ContactInput, actor: SessionUser): void {
+  db.transaction(() => {
+    const current = db.$client.prepare('select owner_id as ownerId from contacts where id = ?').get(id) as { ownerId: number | null } | undefined;
+    if (!current) throw new AppError('This contact no longer exists.');
+    if (actor.role === 'rep' && current.ownerId !== actor.id) throw new AppError('You can only edit your own contacts.');
+    const ownerId = input.ownerId ?? current.ownerId ?? actor.id;
+    if (actor.role === 'rep' && ownerId !== current.ownerId) throw new AppError('Only a manager or an admin can reassign a contact.');
+    assertEmailFree(db, input.email, id);
+    db.$client
+      .prepare(
+        `update contacts set first_name = @first_name, last_name = @last_name, email = @email, phone = @phone, title = @title,
+           company_id = @company_id, owner_id = @owner_id, source = @source, address = @address, notes = @notes, updated_at = @now
+         where id = @id`,
+      )
+      .run({ ...contactValues(input, ownerId), now: Date.now(), id });
+    setTags(db, { contactId: id }, input.tags);
+  });
+}
+
+export type ContactHeader = {
+  id: number;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  title: string | null;
+  address: string | null;
+  source: string | null;
+  notes: string | null;
+  companyId: number | null;
+  companyName: string | null;
+  ownerId: number | null;
+  ownerName: string | null;
+  wonCents: number;
+  openCents: number;
+  lastContactedAt: number | null;
+  nextTaskId: number | null;
+  nextTaskSubject: string | null;
+  nextTaskDue: string | null;
+  tags: string[];
+};
+
+/** What a rep needs before a call, in one query. */
+export function getContactHeader(db: Db, id: number): ContactHeader | null {
+  const row = db.$client
+    .prepare(
+      `select c.id, c.first_name as firstName, c.last_name as lastName, c.email, c.phone, c.title, c.address, c.source, c.notes,
+              c.company_id as companyId, co.name as companyName, c.owner_id as ownerId, u.name as ownerName,
+              (select coalesce(sum(value_cents), 0) from deals where contact_id = c.id and status = 'won') as wonCents,
+              (select coalesce(sum(value_cents), 0) from deals where contact_id = c.id and status = 'open') as openCents,
+              (select max(done_at) from activities where contact_id = c.id and type != 'task' and done_at is not null) as lastContactedAt,
+              t.id as nextTaskId, t.subject as nextTaskSubject, t.due_date as nextTaskDue
+       from contacts c
+       left join companies co on co.id = c.company_id
+       left join users u on u.id = c.owner_id
+       left join activities t on t.id = (select a.id from activities a where a.contact_id = c.id and a.type = 'task' and a.done_at is null
+                                         order by a.due_date is null, a.due_date, a.id limit 1)
+       where c.id = ?`,
+    )
+    .get(id) as Omit<ContactHeader, 'tags'> | undefined;
+  if (!row) return null;
+  return { ...row, tags: tagsFor(db, 'contact', [id]).get(id) ?? [] };
+}
+
+export type RelatedDeal = { id: number; title: string; valueCents: number; status: string; stageName: string; expectedCloseDate: string | null; closedAt: number | null };
+
+export function listDealsFor(db: Db, scope: { contactId: number } | { companyId: number }): RelatedDeal[] {
+  const [column, id] = 'contactId' in scope ? ['contact_id', scope.contactId] : ['company_id', scope.companyId];
+  return db.$client
+    .prepare(
+      `select d.id, d.title, d.value_cents as valueCents, d.status, s.name as stageName, d.expected_close_date as expectedCloseDate, d.closed_at as closedAt
+       from deals d join stages s on s.id = d.stage_id where d.${column} = ?
+       order by d.status != 'open', coalesce(d.closed_at, 0) desc, d.expected_close_date limit 100`,
+    )
+    .all(id) as RelatedDeal[];
+}
+
+export type OpenTask = { id: number; subject: string; dueDate: string | null; ownerName: string | null };
+
+export function listOpenTasksFor(db: Db, scope: { contactId: number } | { companyId: number }): OpenTask[] {
+  const [column, id] = 'contactId' in scope ? ['contact_id', scope.contactId] : ['company_id', scope.companyId];
+  return db.$client
+    .prepare(
+      `select a.id, a.subject, a.due_date as dueDate, u.name as ownerName from activities a left join users u on u.id = a.owner_id
+       where a.${column} = ? and a.type = 'task' and a.done_at is null order by a.due_date is null, a.due_date limit 50`,
+    )
+    .all(id) as OpenTask[];
+}

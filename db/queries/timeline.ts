@@ -1,0 +1,86 @@
+import 'server-only';
+import type { Db } from '@/db/client';
+import type { TimelineCursor, TimelineType } from '@/lib/timeline/types';
+
+export type TimelineEntry = {
+  key: string;
+  type: TimelineType;
+  at: number;
+  title: string;
+  body: string | null;
+  outcome: string | null;
+  dueDate: string | null;
+  done: boolean;
+  activityId: number | null;
+  ownerId: number | null;
+  userName: string | null;
+  dealId: number | null;
+  dealTitle: string | null;
+  contactId: number | null;
+  contactName: string | null;
+};
+
+export type TimelineScope = { contactId: number } | { companyId: number };
+
+/**
+ * Everything that happened with a contact or a company — activities, deal stage changes, deals
+ * created, won and lost — newest first, one page at a time. A company's timeline rolls up its own
+ * activities and those of its contacts and deals.
+ */
+export function listTimeline(
+  db: Db,
+  scope: TimelineScope,
+  options: { types?: TimelineType[]; before?: TimelineCursor | null; limit?: number } = {},
+): { entries: TimelineEntry[]; next: TimelineCursor | null } {
+  const limit = options.limit ?? 30;
+  const isContact = 'contactId' in scope;
+  const id = isContact ? scope.contactId : scope.companyId;
+  const activityScope = isContact
+    ? 'a.contact_id = @id'
+    : 'a.id in (select id from activities where company_id = @id union select id from activities where contact_id in (select id from contacts where company_id = @id) union select id from activities where deal_id in (select id from deals where company_id = @id))';
+  const dealScope = isContact ? 'd.contact_id = @id' : 'd.company_id = @id';
+  const types = options.types?.length ? options.types : null;
+  const sql = `
+    select * from (
+      select 'activity-' || a.id as key, a.type as type, coalesce(a.done_at, a.created_at) as at, a.subject as title, a.body,
+             a.outcome, a.due_date as dueDate, a.done_at is not null as done, a.id as activityId, a.owner_id as ownerId, u.name as userName,
+             a.deal_id as dealId, d.title as dealTitle, a.contact_id as contactId, trim(p.first_name || ' ' || p.last_name) as contactName
+      from activities a
+      left join users u on u.id = a.owner_id
+      left join deals d on d.id = a.deal_id
+      left join contacts p on p.id = a.contact_id
+      where ${activityScope}
+      union all
+      select 'stage-' || h.id, 'stage', h.at, 'Moved from ' || coalesce(fs.name, '?') || ' to ' || coalesce(ts.name, '?'), null,
+             null, null, 1, null, h.user_id, u.name, d.id, d.title, d.contact_id, null
+      from deal_stage_history h
+      join deals d on d.id = h.deal_id
+      left join stages fs on fs.id = h.from_stage_id
+      left join stages ts on ts.id = h.to_stage_id
+      left join users u on u.id = h.user_id
+      where ${dealScope} and h.from_stage_id is not null
+      union all
+      select 'deal-' || d.id, 'deal', d.created_at, 'Deal created', null, null, null, 1, null, d.owner_id, u.name, d.id, d.title, d.contact_id, null
+      from deals d left join users u on u.id = d.owner_id
+      where ${dealScope}
+      union all
+      select 'closed-' || d.id, d.status, d.closed_at, case d.status when 'won' then 'Deal won' else 'Deal lost' end,
+             d.lost_reason, null, null, 1, null, d.owner_id, u.name, d.id, d.title, d.contact_id, null
+      from deals d left join users u on u.id = d.owner_id
+      where ${dealScope} and d.status in ('won', 'lost') and d.closed_at is not null
+    )
+    where (@types is null or type in (select value from json_each(@types)))
+      and (@beforeAt is null or at < @beforeAt or (at = @beforeAt and key < @beforeKey))
+    order by at desc, key desc
+    limit @limit`;
+  const rows = db.$client.prepare(sql).all({
+    id,
+    types: types ? JSON.stringify(types) : null,
+    beforeAt: options.before?.at ?? null,
+    beforeKey: options.before?.key ?? null,
+    limit: limit + 1,
+  }) as (Omit<TimelineEntry, 'done'> & { done: number })[];
+  const entries = rows.slice(0, limit).map((r) => ({ ...r, done: Boolean(r.done) }));
+  const last = entries[entries.length - 1];
+  return { entries, next: rows.length > limit && last ? { at: last.at, key: last.key } : null };
+}

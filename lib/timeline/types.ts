@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+export const TIMELINE_TYPES = ['call', 'email', 'meeting', 'note', 'task', 'stage', 'deal', 'won', 'lost'] as const;
+export type TimelineType = (typeof TIMELINE_TYPES)[number];
+
+export const TIMELINE_LABELS: Record<TimelineType, string> = {
+  call: 'Calls',
+  email: 'Emails',
+  meeting: 'Meetings',
+  note: 'Notes',
+  task: 'Tasks',
+  stage: 'Stage changes',
+  deal: 'New deals',
+  won: 'Won',
+  lost: 'Lost',
+};
+
+/** A page position in a newest-first timeline: entries strictly older than (at, key). */
+export type TimelineCursor = { at: number; key: string };
+
+export function encodeCursor(c: TimelineCursor): string {
+  return `${c.at}_${c.key}`;
+}
+
+export function decodeCursor(value: string | undefined | null): TimelineCursor | null {
+  const m = /^(\d{1,15})_([a-z]+-\d{1,12})$/.exec(value ?? '');
+  return m ? { at: Number(m[1]), key: m[2] } : null;
+}
+
+/** `?type=call&type=note` or `?type=call,note` → the valid types; none means all. */
+export const timelineTypesSchema = z
+  .preprocess((v) => (Array.isArray(v) ? v.join(',') : (v ?? '')), z.string())
+  .transform((s) => s.split(',').filter((t): t is TimelineType => (TIMELINE_TYPES as readonly string[]).includes(t)));
