@@ -23,14 +23,14 @@ beforeAll(() => {
 });
 
 test('search finds a contact by the start of any word of name, email, phone or company', () => {
-  const company = createCompany(db, { name: 'Zephyr Analytics', domain: 'zephyr.example', tags: [] }, ana);
+  const company = createCompany(db, { name: 'Zephyr Analytics', domain: 'zephyr.example', tags: [], ownerId: null }, ana);
   const { id } = createContact(db, contact({ firstName: 'Annabel', lastName: 'Quist', email: 'annabel.q@zephyr.example', phone: '+44 20 7946 0958', companyId: company.id }), ana);
   for (const q of ['ann', 'Quis', 'annabel.q', 'zephyr', 'zeph anal', '7946', 'Annabel Quist']) {
     expect(listContacts(db, filters({ q }), ana).rows.map((r) => r.id), q).toContain(id);
   }
   expect(listContacts(db, filters({ q: 'annx' }), ana).rows).toEqual([]);
   // Renaming the company is searchable at once.
-  updateCompany(db, company.id, { name: 'Borealis Data', domain: 'zephyr.example', tags: [] }, ana);
+  updateCompany(db, company.id, { name: 'Borealis Data', domain: 'zephyr.example', tags: [], ownerId: null }, ana);
   expect(listContacts(db, filters({ q: 'borea' }), ana).rows.map((r) => r.id)).toEqual([id]);
 });
 
