@@ -112,3 +112,32 @@ test('the timeline merges activities, stage changes and won/lost deals newest fi
   for (const key of seen.filter((k) => k.startsWith('activity-'))) expect(companyKeys).toContain(key);
   expect(listCompanies(db, filters({ q: 'zzzz-nothing' }), ana).total).toBe(0);
 });
+
+test('logging a call with a follow-up writes both in one go, links the company and un-rots the deal', async () => {
+  const { logActivity, editActivity, deleteActivity } = await import('@/db/queries/activity-log');
+  const deal = db.$client.prepare(`select id, contact_id as contactId, company_id as companyId from deals where status = 'open' and contact_id is not null limit 1`).get() as { id: number; contactId: number; companyId: number };
+  db.$client.prepare('update deals set last_activity_at = 0 where id = ?').run(deal.id);
+  const now = Date.UTC(2026, 10, 22, 15);
+  const { activityId, taskId } = logActivity(
+    db,
+    { type: 'call', subject: 'Pricing call', body: 'Wants a discount', date: '2026-11-22', outcome: 'left_voicemail', contactId: null, companyId: null, dealId: deal.id, followUp: true, followUpSubject: 'Call back', followUpDue: '2026-11-24' },
+    ana,
+    now,
+    '2026-11-22',
+  );
+  const rows = db.$client.prepare('select id, type, outcome, done_at as doneAt, due_date as dueDate, contact_id as contactId, company_id as companyId, owner_id as ownerId from activities where id in (?, ?) order by id').all(activityId, taskId);
+  expect(rows).toEqual([
+    { id: activityId, type: 'call', outcome: 'left_voicemail', doneAt: now, dueDate: null, contactId: deal.contactId, companyId: deal.companyId, ownerId: ana.id },
+    { id: taskId, type: 'task', outcome: null, doneAt: null, dueDate: '2026-11-24', contactId: deal.contactId, companyId: deal.companyId, ownerId: ana.id },
+  ]);
+  expect(db.$client.prepare('select last_activity_at as at from deals where id = ?').get(deal.id)).toEqual({ at: now });
+  const timeline = listTimeline(db, { contactId: deal.contactId }, { limit: 5 }).entries;
+  expect(timeline.map((e) => e.type).slice(0, 2).sort()).toEqual(['call', 'task']);
+
+  expect(() => editActivity(db, { activityId, subject: 'Mine now' }, ben)).toThrow('You can only change your own entries.');
+  editActivity(db, { activityId, subject: 'Pricing call (edited)', body: null }, ana);
+  expect(db.$client.prepare('select subject from activities where id = ?').get(activityId)).toEqual({ subject: 'Pricing call (edited)' });
+  expect(() => deleteActivity(db, activityId, ben)).toThrow('You can only change your own entries.');
+  deleteActivity(db, activityId, ana);
+  expect(db.$client.prepare('select count(*) as n from activities where id = ?').get(activityId)).toEqual({ n: 0 });
+});

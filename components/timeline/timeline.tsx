@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { cx } from '@/components/ui/cx';
 import type { TimelineEntry } from '@/db/queries/timeline';
+import { EntryActions } from './entry-actions';
 import { formatDate } from '@/lib/dates';
 import { TIMELINE_LABELS, TIMELINE_TYPES, type TimelineType } from '@/lib/timeline/types';
 
@@ -44,7 +45,7 @@ export function TimelineFilter({ active, hrefFor }: { active: TimelineType[]; hr
   );
 }
 
-export function Timeline({ entries, today, showContact }: { entries: TimelineEntry[]; today: string; showContact?: boolean }) {
+export function Timeline({ entries, today, showContact, currentUserId }: { entries: TimelineEntry[]; today: string; showContact?: boolean; currentUserId: number }) {
   if (entries.length === 0) {
     return <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500">Nothing here yet. Log a call, an email or a note to start the story.</p>;
   }
@@ -100,6 +101,7 @@ export function Timeline({ entries, today, showContact }: { entries: TimelineEnt
                 </p>
               ) : null}
               {e.body ? <p className="mt-2 whitespace-pre-line text-sm text-slate-700">{e.body}</p> : null}
+              {e.activityId && e.ownerId === currentUserId ? <EntryActions activityId={e.activityId} subject={e.title} body={e.body} /> : null}
             </div>
           </li>
         );

@@ -3,9 +3,12 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { findOrCreateCompanyByName } from '@/db/queries/companies';
+import { deleteActivity, editActivity, logActivity } from '@/db/queries/activity-log';
 import { createContact, updateContact } from '@/db/queries/contacts';
 import { defineAction } from '@/lib/actions';
 import { contactSchema } from '@/lib/contacts/schemas';
+import { todayIso } from '@/lib/dates';
+import { activityIdSchema, editActivitySchema, logActivitySchema } from '@/lib/timeline/log-schema';
 
 // The form names the company; an unknown name creates it, as reps expect when typing a new lead.
 const formSchema = contactSchema.omit({ companyId: true }).extend({
@@ -30,3 +33,27 @@ export const updateContactAction = defineAction({ schema: formSchema.extend({ co
   revalidatePath(`/contacts/${input.contactId}`);
   return { id: input.contactId };
 });
+
+// Activities are logged from contact, company and deal pages alike; these actions serve all three.
+export const logActivityAction = defineAction({ schema: logActivitySchema }, (input, { db, user }) => {
+  const result = logActivity(db, input, user, Date.now(), todayIso());
+  revalidateRecords(input);
+  return result;
+});
+
+export const editActivityAction = defineAction({ schema: editActivitySchema }, (input, { db, user }) => {
+  editActivity(db, input, user);
+  revalidatePath('/', 'layout');
+});
+
+export const deleteActivityAction = defineAction({ schema: activityIdSchema }, ({ activityId }, { db, user }) => {
+  deleteActivity(db, activityId, user);
+  revalidatePath('/', 'layout');
+});
+
+function revalidateRecords(input: { contactId: number | null; companyId: number | null; dealId: number | null }) {
+  if (input.contactId) revalidatePath(`/contacts/${input.contactId}`);
+  if (input.companyId) revalidatePath(`/companies/${input.companyId}`);
+  if (input.dealId) revalidatePath(`/deals/${input.dealId}`);
+  revalidatePath('/tasks');
+}

@@ -73,7 +73,7 @@ export default async function ContactsPage({ searchParams }: Props) {
             <tbody className="divide-y divide-slate-100">
               {rows.map((c) => (
                 <tr key={c.id} data-testid="contact-row" className="flex flex-col gap-0.5 px-4 py-3 hover:bg-slate-50 md:table-row md:p-0">
-                  <td className="md:px-4 md:py-3">
+                  <td className="md:min-w-[12rem] md:px-4 md:py-3">
                     <Link href={`/contacts/${c.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
                       {c.name}
                     </Link>
@@ -95,11 +95,11 @@ export default async function ContactsPage({ searchParams }: Props) {
                       <span className="hidden text-slate-400 md:inline">—</span>
                     )}
                   </td>
-                  <td className="min-w-0 text-slate-600 md:px-4 md:py-3">
-                    <div className="truncate">{c.email}</div>
+                  <td className="min-w-0 text-slate-600 md:max-w-[16rem] md:px-4 md:py-3">
+                    <div className="truncate" title={c.email ?? undefined}>{c.email}</div>
                     <div className="text-xs text-slate-500">{c.phone}</div>
                   </td>
-                  <td className="hidden text-slate-600 md:table-cell md:px-4 md:py-3">{c.ownerName}</td>
+                  <td className="hidden whitespace-nowrap text-slate-600 md:table-cell md:px-4 md:py-3">{c.ownerName}</td>
                   <td className="text-slate-600 md:px-4 md:py-3 md:text-right md:tabular-nums">
                     <span className="md:hidden">Open deals: </span>
                     {c.openDeals}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { LogActivityForm } from '@/components/activity/log-activity-form';
 import { RelatedDeals, RelatedTasks } from '@/components/records/related';
 import { Timeline, TimelineFilter } from '@/components/timeline/timeline';
 import { buttonClass } from '@/components/ui/button';
@@ -22,7 +23,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export const metadata: Metadata = { title: 'Company' };
 
 export default async function CompanyPage({ params, searchParams }: Props) {
-  await requireUser();
+  const user = await requireUser();
   const id = Number((await params).id);
   const db = getDb();
   const company = Number.isInteger(id) && id > 0 ? getCompanyHeader(db, id) : null;
@@ -87,8 +88,11 @@ export default async function CompanyPage({ params, searchParams }: Props) {
           <h2 id="timeline-title" className="mb-2 text-base font-semibold text-slate-900">
             Timeline
           </h2>
+          <div className="mb-4">
+            <LogActivityForm companyId={id} today={today} />
+          </div>
           <TimelineFilter active={types} hrefFor={typeHref} />
-          <Timeline entries={entries} today={today} showContact />
+          <Timeline entries={entries} today={today} currentUserId={user.id} showContact />
           {next ? (
             <div className="mt-4 text-center">
               <Link href={`${typeHref(types)}${types.length ? '&' : '?'}before=${encodeCursor(next)}`} className={buttonClass('secondary')} scroll={false}>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { LogActivityForm } from '@/components/activity/log-activity-form';
 import { RelatedDeals, RelatedTasks } from '@/components/records/related';
 import { Timeline, TimelineFilter } from '@/components/timeline/timeline';
 import { buttonClass } from '@/components/ui/button';
@@ -21,7 +22,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export const metadata: Metadata = { title: 'Contact' };
 
 export default async function ContactPage({ params, searchParams }: Props) {
-  await requireUser();
+  const user = await requireUser();
   const id = Number((await params).id);
   const db = getDb();
   const contact = Number.isInteger(id) && id > 0 ? getContactHeader(db, id) : null;
@@ -99,8 +100,11 @@ export default async function ContactPage({ params, searchParams }: Props) {
           <h2 id="timeline-title" className="mb-2 text-base font-semibold text-slate-900">
             Timeline
           </h2>
+          <div className="mb-4">
+            <LogActivityForm contactId={id} today={today} />
+          </div>
           <TimelineFilter active={types} hrefFor={typeHref} />
-          <Timeline entries={entries} today={today} />
+          <Timeline entries={entries} today={today} currentUserId={user.id} />
           {next ? (
             <div className="mt-4 text-center">
               <Link href={`${typeHref(types)}${types.length ? '&' : '?'}before=${encodeCursor(next)}`} className={buttonClass('secondary')} scroll={false}>

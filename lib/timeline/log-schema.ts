@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { CALL_OUTCOMES } from '@/db/schema';
+import { isIsoDate } from '@/lib/dates';
+
+const optionalId = z.preprocess((v) => (v === '' || v === null || v === undefined ? null : v), z.coerce.number().int().positive().nullable());
+const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+const isoDate = (message: string) => z.string().refine(isIsoDate, message);
+
+/** Logging a call, email, meeting or note, optionally with a follow-up task, in one step. */
+export const logActivitySchema = z
+  .object({
+    type: z.enum(['call', 'email', 'meeting', 'note'], { message: 'Choose what happened' }),
+    subject: z.string().trim().min(1, 'Say what it was about').max(200, 'Keep the subject under 200 characters'),
+    body: z.preprocess(blankToNull, z.string().trim().max(10_000, 'Keep notes under 10,000 characters').nullable().optional()),
+    date: isoDate('Use a date like 2026-11-22'),
+    outcome: z.preprocess(blankToNull, z.enum(CALL_OUTCOMES, { message: 'Choose an outcome' }).nullable().optional()),
+    contactId: optionalId,
+    companyId: optionalId,
+    dealId: optionalId,
+    followUp: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
+    followUpSubject: z.preprocess(blankToNull, z.string().trim().max(200, 'Keep the subject under 200 characters').nullable().optional()),
+    followUpDue: z.preprocess(blankToNull, isoDate('Use a date like 2026-11-29').nullable().optional()),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.contactId && !v.companyId && !v.dealId) ctx.addIssue({ code: 'custom', path: ['subject'], message: 'Log it on a contact, a company or a deal' });
+    if (v.type !== 'call' && v.outcome) ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'Only calls have an outcome' });
+    if (v.followUp && !v.followUpSubject) ctx.addIssue({ code: 'custom', path: ['followUpSubject'], message: 'Name the follow-up task' });
+    if (v.followUp && !v.followUpDue) ctx.addIssue({ code: 'custom', path: ['followUpDue'], message: 'Pick a due date' });
+  });
+
+export type LogActivityInput = z.infer<typeof logActivitySchema>;
+
+export const editActivitySchema = z.object({
+  activityId: z.coerce.number().int().positive(),
+  subject: z.string().trim().min(1, 'Say what it was about').max(200, 'Keep the subject under 200 characters'),
+  body: z.preprocess(blankToNull, z.string().trim().max(10_000).nullable().optional()),
+});
+
+export const activityIdSchema = z.object({ activityId: z.coerce.number().int().positive() });
+
+/** When a logged activity happened: now if it was today, else midday UTC of that date. */
+export function activityInstant(date: string, now: number, today: string): number {
+  return date === today ? now : Date.parse(`${date}T12:00:00Z`);
+}
