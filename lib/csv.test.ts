@@ -5,11 +5,14 @@ import { csvLines, csvResponse, safeCell } from './csv';
 test.each([
   ['=SUM(A1)', "'=SUM(A1)"],
   ['+1 555', "'+1 555"],
-  ['-5', "'-5"],
+  ['-5', '-5'],
+  ['-A1+B1', "'-A1+B1"],
   ['@cmd', "'@cmd"],
   ['Plain, with comma', 'Plain, with comma'],
   [null, ''],
   [-5, -5],
+  ['-12.50', '-12.50'],
+  ['-12.50 off', "'-12.50 off"],
   [1234.5, 1234.5],
 ])('safeCell(%j) → %j', (input, expected) => expect(safeCell(input)).toBe(expected));
 

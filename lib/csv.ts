@@ -6,7 +6,7 @@ import Papa from 'papaparse';
  */
 export function safeCell(value: string | number | null | undefined): string | number {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return value;
+  if (typeof value === 'number' || /^-?\d+(\.\d+)?$/.test(value)) return value;
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 

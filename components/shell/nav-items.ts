@@ -1,7 +1,7 @@
 import type { Role } from '@/db/schema';
 
 export type NavItem = { href: string; label: string; icon: IconName; roles?: Role[] };
-export type IconName = 'home' | 'users' | 'settings' | 'deals' | 'list' | 'contact' | 'building';
+export type IconName = 'home' | 'users' | 'settings' | 'deals' | 'list' | 'contact' | 'building' | 'chart';
 
 /** The sections that exist; each later capability adds its entry here. */
 export const NAV_ITEMS: NavItem[] = [
@@ -9,6 +9,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/deals', label: 'Deals', icon: 'deals' },
   { href: '/contacts', label: 'Contacts', icon: 'contact' },
   { href: '/companies', label: 'Companies', icon: 'building' },
+  { href: '/forecast', label: 'Forecast', icon: 'chart' },
   { href: '/settings/pipelines', label: 'Pipelines', icon: 'settings', roles: ['admin'] },
   { href: '/settings/users', label: 'Users', icon: 'users', roles: ['admin'] },
 ];
