@@ -10,6 +10,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/contacts', label: 'Contacts', icon: 'contact' },
   { href: '/companies', label: 'Companies', icon: 'building' },
   { href: '/forecast', label: 'Forecast', icon: 'chart' },
+  { href: '/reports', label: 'Reports', icon: 'list', roles: ['admin', 'manager'] },
   { href: '/settings/pipelines', label: 'Pipelines', icon: 'settings', roles: ['admin'] },
   { href: '/settings/users', label: 'Users', icon: 'users', roles: ['admin'] },
 ];

@@ -1,0 +1,23 @@
+import { divRound } from '@/lib/money';
+
+const DAY = 86_400_000;
+
+/** won ÷ (won + lost) in basis points; null when nothing closed. */
+export function winRateBp(won: number, lost: number): number | null {
+  return won + lost === 0 ? null : divRound(won * 10_000, won + lost);
+}
+
+/** Mean of a total duration over a count, in days with one decimal; null for no samples. */
+export function averageDays(totalMs: number, count: number): number | null {
+  if (count === 0) return null;
+  return Math.round((totalMs / count / DAY) * 10) / 10;
+}
+
+/** Share of a cohort that reached each step, in basis points. */
+export function funnelShares(cohort: number, reached: number[]): (number | null)[] {
+  return reached.map((n) => (cohort === 0 ? null : divRound(n * 10_000, cohort)));
+}
+
+export function formatBp(bp: number | null): string {
+  return bp === null ? '—' : `${(bp / 100).toFixed(1).replace(/\.0$/, '')}%`;
+}
