@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addDays, dateInZone, daysBetween, formatDate, isIsoDate } from './dates';
+import { addDays, dateInZone, daysBetween, endOfWeek, formatDate, isIsoDate } from './dates';
 
 describe('isIsoDate', () => {
   test.each([
@@ -29,3 +29,10 @@ test('dateInZone gives the calendar date where the instant happened', () => {
 test('formatDate never shifts a date-only value', () => {
   expect(formatDate('2026-01-01')).toBe('Jan 1, 2026');
 });
+
+test.each([
+  ['2026-11-22', '2026-11-22'], // a Sunday ends its own week
+  ['2026-11-23', '2026-11-29'], // Monday
+  ['2026-12-31', '2027-01-03'],
+  ['2024-02-28', '2024-03-03'],
+])('endOfWeek(%s) = %s', (date, end) => expect(endOfWeek(date)).toBe(end));

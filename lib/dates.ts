@@ -43,3 +43,9 @@ export function todayIso(timeZone = 'UTC'): string {
 export function nowMs(): number {
   return Date.now();
 }
+
+/** The Sunday ending the Monday-start week that holds a date. */
+export function endOfWeek(isoDate: string): string {
+  const day = new Date(`${isoDate}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addDays(isoDate, day === 0 ? 0 : 7 - day);
+}

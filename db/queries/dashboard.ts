@@ -1,32 +1,51 @@
 import 'server-only';
 import type { Db } from '@/db/client';
-import { WEIGHTED_SQL } from '@/lib/deals/probability';
 
-export type PipelineSummary = { openDeals: number; openCents: number; weightedCents: number; wonThisMonthCents: number; wonThisMonth: number };
+const DAY = 86_400_000;
 
-/** Headline figures for the dashboard, for one owner or (ownerId null) everyone, in one pass each. */
-export function getPipelineSummary(db: Db, ownerId: number | null, monthStartMs: number): PipelineSummary {
-  const owner = ownerId === null ? '' : 'and d.owner_id = @ownerId';
-  const open = db.$client
+export type DashboardDeal = { id: number; title: string; valueCents: number; expectedCloseDate: string | null; stageName: string; ownerName: string | null; idleDays?: number };
+export type DashboardTask = { id: number; subject: string; dueDate: string; dealId: number | null; dealTitle: string | null; contactId: number | null; contactName: string | null };
+
+export function listOverdueTasks(db: Db, ownerId: number, today: string, limit = 8): { tasks: DashboardTask[]; total: number } {
+  const where = `a.owner_id = @ownerId and a.done_at is null and a.due_date < @today and a.type = 'task'`;
+  const total = (db.$client.prepare(`select count(*) as n from activities a where ${where}`).get({ ownerId, today }) as { n: number }).n;
+  const tasks = db.$client
     .prepare(
-      `select count(*) as openDeals, coalesce(sum(d.value_cents), 0) as openCents, coalesce(sum(${WEIGHTED_SQL}), 0) as weightedCents
-       from deals d join stages s on s.id = d.stage_id where d.status = 'open' ${owner}`,
+      `select a.id, a.subject, a.due_date as dueDate, a.deal_id as dealId, d.title as dealTitle, a.contact_id as contactId,
+              trim(c.first_name || ' ' || c.last_name) as contactName
+       from activities a left join deals d on d.id = a.deal_id left join contacts c on c.id = a.contact_id
+       where ${where} order by a.due_date, a.id limit @limit`,
     )
-    .get({ ownerId }) as Pick<PipelineSummary, 'openDeals' | 'openCents' | 'weightedCents'>;
-  const won = db.$client
-    .prepare(
-      `select count(*) as wonThisMonth, coalesce(sum(d.value_cents), 0) as wonThisMonthCents
-       from deals d where d.status = 'won' and d.closed_at >= @monthStartMs ${owner}`,
-    )
-    .get({ ownerId, monthStartMs }) as Pick<PipelineSummary, 'wonThisMonth' | 'wonThisMonthCents'>;
-  return { ...open, ...won };
+    .all({ ownerId, today, limit }) as DashboardTask[];
+  return { tasks, total };
 }
 
-export function countOpenTasks(db: Db, ownerId: number, today: string): { overdue: number; open: number } {
-  return db.$client
+/** Open deals expected to close between two dates (inclusive), for one owner or the team. */
+export function listDealsClosing(db: Db, ownerId: number | null, from: string, to: string, limit = 10): { deals: DashboardDeal[]; total: number; totalCents: number } {
+  const where = `d.status = 'open' and d.expected_close_date between @from and @to ${ownerId ? 'and d.owner_id = @ownerId' : ''}`;
+  const totals = db.$client.prepare(`select count(*) as n, coalesce(sum(value_cents), 0) as cents from deals d where ${where}`).get({ from, to, ownerId }) as { n: number; cents: number };
+  const deals = db.$client
     .prepare(
-      `select coalesce(sum(due_date < @today), 0) as overdue, count(*) as open
-       from activities where owner_id = @ownerId and type = 'task' and done_at is null`,
+      `select d.id, d.title, d.value_cents as valueCents, d.expected_close_date as expectedCloseDate, s.name as stageName, u.name as ownerName
+       from deals d join stages s on s.id = d.stage_id left join users u on u.id = d.owner_id
+       where ${where} order by d.expected_close_date, d.value_cents desc limit @limit`,
     )
-    .get({ ownerId, today }) as { overdue: number; open: number };
+    .all({ from, to, ownerId, limit }) as DashboardDeal[];
+  return { deals, total: totals.n, totalCents: totals.cents };
+}
+
+/** Open deals untouched (no activity, no stage change) for longer than their stage allows, longest idle first. */
+export function listRottingDeals(db: Db, ownerId: number | null, now: number, limit = 8): { deals: DashboardDeal[]; total: number } {
+  const idle = `(@now - max(d.stage_changed_at, coalesce(d.last_activity_at, 0)))`;
+  const where = `d.status = 'open' and s.rot_days > 0 and ${idle} > s.rot_days * ${DAY} ${ownerId ? 'and d.owner_id = @ownerId' : ''}`;
+  const total = (db.$client.prepare(`select count(*) as n from deals d join stages s on s.id = d.stage_id where ${where}`).get({ now, ownerId }) as { n: number }).n;
+  const deals = db.$client
+    .prepare(
+      `select d.id, d.title, d.value_cents as valueCents, d.expected_close_date as expectedCloseDate, s.name as stageName, u.name as ownerName,
+              cast(${idle} / ${DAY} as integer) as idleDays
+       from deals d join stages s on s.id = d.stage_id left join users u on u.id = d.owner_id
+       where ${where} order by ${idle} desc limit @limit`,
+    )
+    .all({ now, ownerId, limit }) as DashboardDeal[];
+  return { deals, total };
 }
