@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { findOrCreateCompanyByName } from '@/db/queries/companies';
 import { deleteActivity, editActivity, logActivity } from '@/db/queries/activity-log';
 import { createContact, updateContact } from '@/db/queries/contacts';
+import { searchRecords } from '@/db/queries/record-search';
 import { defineAction } from '@/lib/actions';
 import { contactSchema } from '@/lib/contacts/schemas';
 import { todayIso } from '@/lib/dates';
@@ -57,3 +58,8 @@ function revalidateRecords(input: { contactId: number | null; companyId: number 
   if (input.dealId) revalidatePath(`/deals/${input.dealId}`);
   revalidatePath('/tasks');
 }
+
+export const searchRecordsAction = defineAction(
+  { schema: z.object({ kind: z.enum(['company', 'contact']), q: z.string().max(100) }) },
+  ({ kind, q }, { db }) => searchRecords(db, kind, q),
+);

@@ -3,12 +3,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
-import type { BoardCard } from '@/db/queries/board';
 
 const OTHER = '__other__';
 
 /** Asks why a deal was lost: a reason from the admin's list, or free text. */
-export function LostDialog({ card, reasons, onCancel, onConfirm }: { card: BoardCard | null; reasons: string[]; onCancel: () => void; onConfirm: (reason: string) => void }) {
+export function LostDialog({ card, reasons, onCancel, onConfirm }: { card: { title: string } | null; reasons: string[]; onCancel: () => void; onConfirm: (reason: string) => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const [choice, setChoice] = useState('');
   const [other, setOther] = useState('');

@@ -1,0 +1,58 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import type { Db } from '@/db/client';
+import { FEED_MAX_EVENTS, type FeedActivity } from '@/lib/calendar/feed';
+
+// The calendar feed URL carries users.calendar_secret, the only credential the feed asks for.
+
+/** 32 random bytes, base64url: 43 URL-safe characters. */
+export function newCalendarSecret(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** The active user a feed secret belongs to, or null for an unknown or revoked one. */
+export function findCalendarOwner(db: Db, secret: string): { id: number; name: string } | null {
+  const row = db.$client.prepare('select id, name from users where calendar_secret = ? and active = 1').get(secret) as { id: number; name: string } | undefined;
+  return row ?? null;
+}
+
+export function getCalendarSecret(db: Db, userId: number): string | null {
+  const row = db.$client.prepare('select calendar_secret as secret from users where id = ?').get(userId) as { secret: string | null } | undefined;
+  return row?.secret ?? null;
+}
+
+/** Replaces the user's secret with a new one: the old feed URL stops working at once. */
+export function renewCalendarSecret(db: Db, userId: number): string {
+  const secret = newCalendarSecret();
+  db.$client.prepare('update users set calendar_secret = ?, updated_at = ? where id = ?').run(secret, Date.now(), userId);
+  return secret;
+}
+
+const COLUMNS = `a.id, a.type, a.subject, a.due_date as dueDate, a.done_at as doneAt,
+  a.deal_id as dealId, d.title as dealTitle, a.contact_id as contactId,
+  case when c.id is null then null else trim(c.first_name || ' ' || c.last_name) end as contactName,
+  a.company_id as companyId, co.name as companyName`;
+const JOINS = `left join deals d on d.id = a.deal_id
+  left join contacts c on c.id = a.contact_id
+  left join companies co on co.id = a.company_id`;
+
+// Both reads walk activities_owner_due_idx: open items by due date, finished meetings by done_at.
+export const OPEN_FEED_SQL = `select ${COLUMNS} from activities a ${JOINS}
+  where a.owner_id = @ownerId and a.done_at is null and a.due_date >= @since and a.type in ('task', 'meeting')
+  order by a.due_date, a.id limit @limit`;
+export const DONE_MEETINGS_SQL = `select ${COLUMNS} from activities a ${JOINS}
+  where a.owner_id = @ownerId and a.done_at >= @sinceMs and a.type = 'meeting'
+  order by a.done_at, a.id limit @limit`;
+
+/**
+ * A user's open tasks and scheduled meetings due since a date, and their meetings held since an
+ * instant (the start of that date, with a day's margin for time zones); at most a few thousand.
+ */
+export function listFeedActivities(db: Db, ownerId: number, since: string): FeedActivity[] {
+  const sinceMs = Date.parse(`${since}T00:00:00Z`) - 86_400_000;
+  const params = { ownerId, since, sinceMs, limit: FEED_MAX_EVENTS };
+  return [
+    ...(db.$client.prepare(OPEN_FEED_SQL).all(params) as FeedActivity[]),
+    ...(db.$client.prepare(DONE_MEETINGS_SQL).all(params) as FeedActivity[]),
+  ];
+}

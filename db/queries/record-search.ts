@@ -1,0 +1,28 @@
+import 'server-only';
+import type { Db } from '@/db/client';
+import { ftsPrefixQuery } from '@/lib/search/fts';
+
+export type RecordOption = { id: number; label: string; sub: string | null };
+
+/** Up to 20 companies or contacts whose words start with what was typed, for pickers. */
+export function searchRecords(db: Db, kind: 'company' | 'contact', q: string): RecordOption[] {
+  const match = ftsPrefixQuery(q);
+  if (!match) return [];
+  if (kind === 'company') {
+    return db.$client
+      .prepare(
+        `select co.id, co.name as label, co.domain as sub from companies co
+         where co.id in (select rowid from companies_fts where companies_fts match ? limit 200)
+         order by co.name collate nocase limit 20`,
+      )
+      .all(match) as RecordOption[];
+  }
+  return db.$client
+    .prepare(
+      `select c.id, trim(c.first_name || ' ' || c.last_name) as label, coalesce(co.name, c.email) as sub
+       from contacts c left join companies co on co.id = c.company_id
+       where c.id in (select rowid from contacts_fts where contacts_fts match ? limit 200)
+       order by c.last_name collate nocase, c.first_name collate nocase limit 20`,
+    )
+    .all(match) as RecordOption[];
+}
