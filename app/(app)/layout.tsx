@@ -1,14 +1,18 @@
 import { Shell } from '@/components/shell/shell';
 import { navFor } from '@/components/shell/nav-items';
 import { getDb } from '@/db';
+import { countOverdueTasks, workspaceToday } from '@/db/queries/tasks';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requireUser } from '@/lib/auth/session';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  const ws = getWorkspace(getDb());
+  const db = getDb();
+  const ws = getWorkspace(db);
+  const overdue = countOverdueTasks(db, user.id, workspaceToday(db).today);
+  const items = navFor(user.role).map((item) => (item.href === '/tasks' && overdue > 0 ? { ...item, badge: overdue } : item));
   return (
-    <Shell user={{ name: user.name, role: user.role }} items={navFor(user.role)} workspaceName={ws.name}>
+    <Shell user={{ name: user.name, role: user.role }} items={items} workspaceName={ws.name}>
       {children}
     </Shell>
   );

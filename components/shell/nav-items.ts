@@ -1,12 +1,13 @@
 import type { Role } from '@/db/schema';
 
-export type NavItem = { href: string; label: string; icon: IconName; roles?: Role[] };
-export type IconName = 'home' | 'users' | 'settings' | 'deals' | 'list' | 'contact' | 'building' | 'chart';
+export type NavItem = { href: string; label: string; icon: IconName; roles?: Role[]; /** A count shown as a red badge when above zero (overdue tasks). */ badge?: number };
+export type IconName = 'home' | 'users' | 'settings' | 'deals' | 'list' | 'contact' | 'building' | 'chart' | 'tasks';
 
 /** The sections that exist; each later capability adds its entry here. */
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', label: 'Dashboard', icon: 'home' },
   { href: '/deals', label: 'Deals', icon: 'deals' },
+  { href: '/tasks', label: 'Tasks', icon: 'tasks' },
   { href: '/contacts', label: 'Contacts', icon: 'contact' },
   { href: '/companies', label: 'Companies', icon: 'building' },
   { href: '/forecast', label: 'Forecast', icon: 'chart' },

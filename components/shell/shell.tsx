@@ -73,6 +73,11 @@ export function Shell({ user, items, workspaceName, children }: Props) {
               >
                 <Icon name={item.icon} />
                 {item.label}
+                {item.badge ? (
+                  <span data-testid="overdue-badge" role="img" aria-label={`${item.badge} overdue`} className="ml-auto min-w-5 rounded-full bg-red-600 px-1.5 py-0.5 text-center text-xs font-semibold leading-none text-white tabular-nums">
+                    {item.badge}
+                  </span>
+                ) : null}
               </Link>
             );
           })}
@@ -83,7 +88,9 @@ export function Shell({ user, items, workspaceName, children }: Props) {
               {initials}
             </span>
             <div className="min-w-0 flex-1">
-              <div className="truncate text-sm font-medium text-white">{user.name}</div>
+              <Link href="/settings/profile" onClick={() => setOpen(false)} className="block truncate text-sm font-medium text-white hover:underline">
+                {user.name}
+              </Link>
               <div className="text-xs text-slate-400">{ROLE_LABELS[user.role]}</div>
             </div>
             <button

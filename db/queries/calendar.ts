@@ -37,10 +37,10 @@ const JOINS = `left join deals d on d.id = a.deal_id
   left join companies co on co.id = a.company_id`;
 
 // Both reads walk activities_owner_due_idx: open items by due date, finished meetings by done_at.
-export const OPEN_FEED_SQL = `select ${COLUMNS} from activities a ${JOINS}
+export const OPEN_FEED_SQL = `select ${COLUMNS} from activities a indexed by activities_owner_due_idx ${JOINS}
   where a.owner_id = @ownerId and a.done_at is null and a.due_date >= @since and a.type in ('task', 'meeting')
   order by a.due_date, a.id limit @limit`;
-export const DONE_MEETINGS_SQL = `select ${COLUMNS} from activities a ${JOINS}
+export const DONE_MEETINGS_SQL = `select ${COLUMNS} from activities a indexed by activities_owner_due_idx ${JOINS}
   where a.owner_id = @ownerId and a.done_at >= @sinceMs and a.type = 'meeting'
   order by a.done_at, a.id limit @limit`;
 

@@ -5,10 +5,19 @@ import { dateInZone } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
 import { groupTasks, snoozeDate, taskGroupBounds, TASK_GROUP_KEYS, type SnoozeTarget, type TaskGroupKey } from '@/lib/tasks/grouping';
 import type { SessionUser } from './users';
+import { getWorkspace } from './workspace';
 
 // Every read here is driven by activities_owner_due_idx (owner_id, done_at, due_date): an owner's
-// open tasks are one index range, and each group is a sub-range of due dates. "Everyone" walks that
-// index once per user (owner_id IN (select id from users)) rather than scanning the table.
+// open tasks are one index range, and each group is a sub-range of due dates. "Everyone" seeks that
+// index once per user, with the (few) user ids bound as a list: SQLite plans `owner_id IN (?, ?, …)`
+// as index seeks, whereas `IN (select id from users)` would walk the whole index. `indexed by` pins
+// the plan: without it SQLite may prefer activities_type_idx, which holds every task of everyone.
+
+/** Today in the workspace time zone: what "overdue" and "today" are judged against. */
+export function workspaceToday(db: Db, now: number = Date.now()): { today: string; timeZone: string } {
+  const { timezone } = getWorkspace(db);
+  return { today: dateInZone(now, timezone), timeZone: timezone };
+}
 
 /** Whose tasks: one user's, or everyone's (managers and admins only). */
 export type TaskScope = { ownerId: number } | 'all';
@@ -29,7 +38,14 @@ export type TaskRow = {
 
 export type TaskGroup = { key: TaskGroupKey; rows: TaskRow[]; total: number };
 
-const OWNER_IN: Record<'one' | 'all', string> = { one: 'owner_id = @ownerId', all: 'owner_id in (select id from users)' };
+type OwnerFilter = { where: string; params: Record<string, number> };
+
+function ownerFilter(db: Db, scope: TaskScope): OwnerFilter {
+  if (scope !== 'all') return { where: 'owner_id = @ownerId', params: { ownerId: scope.ownerId } };
+  const ids = (db.$client.prepare('select id from users order by id').all() as { id: number }[]).map((u) => u.id);
+  const params = Object.fromEntries(ids.map((id, i) => [`owner${i}`, id]));
+  return { where: ids.length ? `owner_id in (${ids.map((_, i) => `@owner${i}`).join(', ')})` : '0', params };
+}
 
 const GROUP_RANGE: Record<TaskGroupKey, { where: string; order: string }> = {
   overdue: { where: 'due_date < @today', order: 'due_date, id' },
@@ -56,28 +72,24 @@ const withNames = (inner: string, order: string, extra = '') => `
     .map((term) => `a.${term}`)
     .join(', ')}`;
 
-export function taskGroupSql(key: TaskGroupKey, scope: 'one' | 'all'): string {
+function taskGroupSql(key: TaskGroupKey, owner: string): string {
   const { where, order } = GROUP_RANGE[key];
   return withNames(
-    `select id from activities
-     where ${OWNER_IN[scope]} and done_at is null and type = 'task' and ${where}
+    `select id from activities indexed by activities_owner_due_idx
+     where ${owner} and done_at is null and type = 'task' and ${where}
      order by ${order} limit @limit`,
     order,
   );
 }
 
-export function taskCountSql(scope: 'one' | 'all'): string {
+function taskCountSql(owner: string): string {
   return `select
       coalesce(sum(due_date < @today), 0) as overdue,
       coalesce(sum(due_date = @today), 0) as today,
       coalesce(sum(due_date > @today and due_date <= @weekEnd), 0) as week,
       coalesce(sum(due_date > @weekEnd), 0) as later,
       coalesce(sum(due_date is null), 0) as none
-    from activities where ${OWNER_IN[scope]} and done_at is null and type = 'task'`;
-}
-
-function scopeParams(scope: TaskScope) {
-  return scope === 'all' ? { kind: 'all' as const, params: {} } : { kind: 'one' as const, params: { ownerId: scope.ownerId } };
+    from activities indexed by activities_owner_due_idx where ${owner} and done_at is null and type = 'task'`;
 }
 
 /**
@@ -88,14 +100,14 @@ export function listTaskGroups(
   db: Db,
   options: { scope: TaskScope; today: string; limit: number; more?: { key: TaskGroupKey; limit: number } | null },
 ): { groups: TaskGroup[]; totalOpen: number } {
-  const { kind, params } = scopeParams(options.scope);
+  const owner = ownerFilter(db, options.scope);
   const bounds = taskGroupBounds(options.today);
-  const counts = db.$client.prepare(taskCountSql(kind)).get({ ...params, ...bounds }) as Record<TaskGroupKey, number>;
+  const counts = db.$client.prepare(taskCountSql(owner.where)).get({ ...owner.params, ...bounds }) as Record<TaskGroupKey, number>;
   const rows: TaskRow[] = [];
   for (const key of TASK_GROUP_KEYS) {
     if (counts[key] === 0) continue;
     const limit = options.more?.key === key ? options.more.limit : options.limit;
-    rows.push(...(db.$client.prepare(taskGroupSql(key, kind)).all({ ...params, ...bounds, limit }) as TaskRow[]));
+    rows.push(...(db.$client.prepare(taskGroupSql(key, owner.where)).all({ ...owner.params, ...bounds, limit }) as TaskRow[]));
   }
   // The SQL ranges pick the page of each group; the pure grouping decides where each task shows.
   const grouped = groupTasks(rows, options.today);
@@ -105,7 +117,7 @@ export function listTaskGroups(
 
 export function countOverdueTasks(db: Db, ownerId: number, today: string): number {
   const row = db.$client
-    .prepare(`select count(*) as n from activities where owner_id = ? and done_at is null and due_date < ? and type = 'task'`)
+    .prepare(`select count(*) as n from activities indexed by activities_owner_due_idx where owner_id = ? and done_at is null and due_date < ? and type = 'task'`)
     .get(ownerId, today) as { n: number };
   return row.n;
 }
@@ -114,14 +126,14 @@ export type CompletedTaskRow = TaskRow & { doneAt: number };
 
 /** Tasks in scope completed today (in the workspace time zone), latest first. */
 export function listCompletedToday(db: Db, options: { scope: TaskScope; now: number; timeZone: string; limit?: number }): CompletedTaskRow[] {
-  const { kind, params } = scopeParams(options.scope);
+  const owner = ownerFilter(db, options.scope);
   const today = dateInZone(options.now, options.timeZone);
   // No zone is more than 14 hours from UTC, so today started less than 38 hours ago.
   const since = options.now - 38 * 3_600_000;
   const order = 'done_at desc, id desc';
-  const inner = `select id from activities where ${OWNER_IN[kind]} and done_at >= @since and type = 'task' order by ${order} limit @limit`;
+  const inner = `select id from activities indexed by activities_owner_due_idx where ${owner.where} and done_at >= @since and type = 'task' order by ${order} limit @limit`;
   const sql = withNames(inner, order, ' a.done_at as doneAt,');
-  const rows = db.$client.prepare(sql).all({ ...params, since, limit: options.limit ?? 200 }) as CompletedTaskRow[];
+  const rows = db.$client.prepare(sql).all({ ...owner.params, since, limit: options.limit ?? 200 }) as CompletedTaskRow[];
   return rows.filter((r) => dateInZone(r.doneAt, options.timeZone) === today);
 }
 

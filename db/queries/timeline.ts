@@ -73,14 +73,14 @@ export function listTimeline(
       left join contacts p on p.id = a.contact_id
       where ${activityScope}
       union all
-      select 'stage-' || h.id, 'stage', h.at, 'Moved from ' || coalesce(fs.name, '?') || ' to ' || coalesce(ts.name, '?'), null,
+      select 'stage-' || h.id, 'stage', h.at, 'Moved from ' || coalesce(fs.name, 'a deleted stage') || ' to ' || coalesce(ts.name, 'a deleted stage'), null,
              null, null, 1, null, h.user_id, u.name, d.id, d.title, d.contact_id, null, ${noEvent}
       from deal_stage_history h
       join deals d on d.id = h.deal_id
       left join stages fs on fs.id = h.from_stage_id
       left join stages ts on ts.id = h.to_stage_id
       left join users u on u.id = h.user_id
-      where ${dealScope} and h.from_stage_id is not null
+      where ${dealScope} and exists (select 1 from deal_stage_history h0 where h0.deal_id = h.deal_id and h0.id < h.id)
       union all
       ${dealRows}
     )
