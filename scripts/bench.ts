@@ -16,13 +16,14 @@ const median = (xs: number[]) => {
 };
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
-function seed(name: string, deals: number) {
+type Size = { companies: number; contacts: number; deals: number; openShare: number };
+
+function seed(name: string, size: Size) {
   const file = path.join(DIR, `${name}.db`);
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   const db = openDb(file);
   migrateDb(db);
-  // Every deal open, so that the largest column holds 40 % of them (8,000 of 20,000).
-  seedWorkspace(db, { companies: Math.max(10, deals / 4), contacts: Math.max(20, deals / 2), deals, activities: deals, seed: 1, openShare: 1 });
+  seedWorkspace(db, { ...size, seed: 1 });
   db.$client.close();
   return file;
 }
@@ -95,26 +96,73 @@ function timeMoves(file: string): number {
   return median(times);
 }
 
+/** The contact with the most activities: the heaviest 360 page. */
+function busiestContact(file: string): number {
+  const db = openDb(file);
+  const row = db.$client.prepare('select contact_id as id from activities where contact_id is not null group by contact_id order by count(*) desc limit 1').get() as { id: number };
+  db.$client.close();
+  return row.id;
+}
+
+const PREFIXES = ['an', 'ma', 'jo', 'sa', 'mi', 'le', 'ch', 'da', 'el', 'ro'];
+
+async function timeSearches(cookie: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 20; i++) times.push(await timePage(cookie, `/contacts?q=${PREFIXES[i % PREFIXES.length]}`, 1));
+  return median(times);
+}
+
 async function main() {
   fs.mkdirSync(DIR, { recursive: true });
-  const rows: string[] = [];
-  const results: Record<number, number> = {};
+  const results: Record<string, number> = {};
+  const line = (label: string, value: number) => {
+    results[label] = value;
+    console.log(`${label.padEnd(44)} ${ms(value)}`);
+  };
+
+  // The board: every deal open, so the largest column holds 40 % of them (8,000 of 20,000).
   for (const deals of [200, 2_000, 20_000]) {
-    const file = seed(`deals-${deals}`, deals);
+    const file = seed(`deals-${deals}`, { companies: Math.max(10, deals / 4), contacts: Math.max(20, deals / 2), deals, openShare: 1 });
     const server = await serve(file);
     try {
       const cookie = await signIn('mia@demo.local');
-      const render = await timePage(cookie, '/deals');
-      const move = timeMoves(file);
-      results[deals] = render;
-      rows.push(`| ${deals.toLocaleString('en-US')} deals | /deals render ${ms(render)} | move ${ms(move)} |`);
-      console.log(rows[rows.length - 1]);
+      line(`/deals render, ${deals} open deals`, await timePage(cookie, '/deals'));
+      line(`move action, ${deals} open deals`, timeMoves(file));
     } finally {
       stop(server);
       await new Promise((r) => setTimeout(r, 1000));
     }
   }
-  console.log(`\n/deals at 20,000 is ${(results[20_000] / results[200]).toFixed(2)}× the render at 200 (target: within 3×).`);
+
+  // Contacts, the 360 page, the forecast and the reports on a realistic mix of open and closed deals.
+  const sizes: [string, Size][] = [
+    ['small', { companies: 300, contacts: 1_000, deals: 2_000, openShare: 0.6 }],
+    ['large', { companies: 30_000, contacts: 100_000, deals: 50_000, openShare: 0.6 }],
+  ];
+  for (const [name, size] of sizes) {
+    const file = seed(`mix-${name}`, size);
+    const contactId = busiestContact(file);
+    const server = await serve(file);
+    const tag = `${size.contacts.toLocaleString('en-US')} contacts / ${size.deals.toLocaleString('en-US')} deals`;
+    try {
+      const cookie = await signIn('mia@demo.local');
+      line(`/contacts list, ${tag}`, await timePage(cookie, '/contacts'));
+      line(`/contacts search (20 prefixes), ${tag}`, await timeSearches(cookie));
+      line(`360 page of busiest contact, ${tag}`, await timePage(cookie, `/contacts/${contactId}`));
+      line(`/forecast, ${tag}`, await timePage(cookie, '/forecast'));
+      line(`/reports, ${tag}`, await timePage(cookie, '/reports'));
+    } finally {
+      stop(server);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+
+  const ratio = (big: string, small: string) => (results[big] / results[small]).toFixed(2);
+  console.log('\nRatios (target: within 3×)');
+  console.log(`/deals 20,000 vs 200 open deals: ${ratio('/deals render, 20000 open deals', '/deals render, 200 open deals')}×`);
+  for (const page of ['/contacts list', '/contacts search (20 prefixes)', '360 page of busiest contact', '/forecast', '/reports']) {
+    console.log(`${page} large vs small: ${ratio(`${page}, 100,000 contacts / 50,000 deals`, `${page}, 1,000 contacts / 2,000 deals`)}×`);
+  }
 }
 
 main().catch((error) => {
