@@ -28,7 +28,7 @@ export async function GET(request: Request) {
   const columns = REPORT_TABLES[key.data].columns;
   return csvResponse(
     `${key.data}-${period.from}-to-${period.to}.csv`,
-    columns.map((c) => c.key.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`)),
+    columns.map((c) => c.label.toLowerCase().replace(/[^a-z0-9]+/g, '_')),
     [rows.map((r) => columns.map((c) => csvValue(c.kind, r[c.key])))],
   );
 }
