@@ -50,7 +50,7 @@ export default async function ReportsPage({ searchParams }: Props) {
           <div className="text-xs text-slate-500">Created to won, {cycle.wonDeals} deals won</div>
         </Card>
       </div>
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <ReportCard
           table="funnel"
           rows={funnel}
