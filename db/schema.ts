@@ -183,7 +183,9 @@ export const deals = sqliteTable(
     index('deals_owner_idx').on(t.ownerId, t.status),
     index('deals_contact_idx').on(t.contactId),
     index('deals_company_idx').on(t.companyId),
-    index('deals_status_close_idx').on(t.status, t.expectedCloseDate),
+    // Covering the forecast and won-value aggregates, so they read the index alone.
+    index('deals_status_close_idx').on(t.status, t.expectedCloseDate, t.stageId, t.valueCents, t.probabilityOverrideBp, t.ownerId, t.pipelineId),
+    index('deals_won_idx').on(t.status, t.closedAt, t.valueCents, t.ownerId, t.pipelineId, t.createdAt),
     index('deals_closed_at_idx').on(t.closedAt),
     index('deals_created_idx').on(t.createdAt),
     index('deals_source_idx').on(t.source),
@@ -204,6 +206,7 @@ export const dealStageHistory = sqliteTable(
   },
   (t) => [
     index('deal_stage_history_deal_idx').on(t.dealId, t.at),
+    index('deal_stage_history_deal_stage_idx').on(t.dealId, t.toStageId, t.at),
     index('deal_stage_history_from_idx').on(t.fromStageId),
     index('deal_stage_history_to_idx').on(t.toStageId, t.at),
     index('deal_stage_history_user_idx').on(t.userId),

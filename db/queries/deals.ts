@@ -32,8 +32,9 @@ function stageOf(db: Db, stageId: number) {
 }
 
 /** The key for a card just after `aboveId` in a stage's open column (or at the top), read from SQL. */
-function positionAfter(db: Db, stageId: number, aboveId: number | null, movingId: number | null): string {
-  const column = and(eq(deals.stageId, stageId), eq(deals.status, 'open'), movingId ? ne(deals.id, movingId) : undefined);
+function positionAfter(db: Db, pipelineId: number, stageId: number, aboveId: number | null, movingId: number | null): string {
+  // Naming the pipeline lets SQLite walk the board index (pipeline, status, stage, position) directly.
+  const column = and(eq(deals.pipelineId, pipelineId), eq(deals.status, 'open'), eq(deals.stageId, stageId), movingId ? ne(deals.id, movingId) : undefined);
   let above: string | null = null;
   if (aboveId) {
     const row = db.select({ position: deals.position, stageId: deals.stageId, status: deals.status }).from(deals).where(eq(deals.id, aboveId)).get();
@@ -51,11 +52,11 @@ function positionAfter(db: Db, stageId: number, aboveId: number | null, movingId
 }
 
 /** The key after the last card of a column. */
-function positionAtEnd(db: Db, stageId: number): string {
+function positionAtEnd(db: Db, pipelineId: number, stageId: number): string {
   const last = db
     .select({ position: deals.position })
     .from(deals)
-    .where(and(eq(deals.stageId, stageId), eq(deals.status, 'open')))
+    .where(and(eq(deals.pipelineId, pipelineId), eq(deals.status, 'open'), eq(deals.stageId, stageId)))
     .orderBy(desc(deals.position))
     .limit(1)
     .get();
@@ -70,7 +71,7 @@ export function createDeal(db: Db, input: CreateDealInput, actor: SessionUser, n
     const first = db
       .select({ position: deals.position })
       .from(deals)
-      .where(and(eq(deals.stageId, stage.id), eq(deals.status, 'open')))
+      .where(and(eq(deals.pipelineId, stage.pipelineId), eq(deals.status, 'open'), eq(deals.stageId, stage.id)))
       .orderBy(asc(deals.position))
       .limit(1)
       .get();
@@ -109,7 +110,7 @@ export function moveDeal(db: Db, input: MoveDealInput, actor: SessionUser, now =
     if (deal.status !== 'open') throw new AppError('This deal is closed. Reopen it to move it.');
     const stage = stageOf(db, input.toStageId);
     if (stage.pipelineId !== deal.pipelineId) throw new AppError('That stage is in another pipeline.');
-    const position = positionAfter(db, stage.id, input.aboveId, deal.id);
+    const position = positionAfter(db, deal.pipelineId, stage.id, input.aboveId, deal.id);
     const stageChanged = stage.id !== deal.stageId;
     const updated = db
       .update(deals)
@@ -156,7 +157,7 @@ export function reopenDeal(db: Db, input: { dealId: number; version: number }, a
         status: 'open',
         lostReason: null,
         closedAt: null,
-        position: positionAtEnd(db, deal.stageId),
+        position: positionAtEnd(db, deal.pipelineId, deal.stageId),
         stageChangedAt: now,
         updatedAt: now,
         version: deal.version + 1,

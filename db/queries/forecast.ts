@@ -37,7 +37,7 @@ export function getForecast(db: Db, q: ForecastQuery): { rows: ForecastRow[]; un
               count(*) as openDeals, sum(d.value_cents) as openCents, sum(${WEIGHTED_SQL}) as weightedCents,
               sum(d.expected_close_date < @today) as overdueDeals,
               sum(case when d.expected_close_date < @today then ${WEIGHTED_SQL} else 0 end) as overdueWeightedCents
-       from deals d join stages s on s.id = d.stage_id
+       from deals d cross join stages s on s.id = d.stage_id
        where d.status = 'open' and d.expected_close_date < @rangeEnd ${scope(q)}
        group by 1`,
     )
@@ -66,35 +66,41 @@ export function getForecast(db: Db, q: ForecastQuery): { rows: ForecastRow[]; un
 
 export type RepForecast = { userId: number; name: string; weightedCents: number; wonCents: number; goalCents: number | null };
 
-/** The same range per rep, for managers: weighted pipeline, won and goal side by side. */
+/** The same range per rep, for managers: weighted pipeline, won and goal side by side, one GROUP BY each. */
 export function getRepForecast(db: Db, q: ForecastQuery): RepForecast[] {
   const currentMonth = q.today.slice(0, 7);
   const rangeStart = firstDay(q.months[0]);
   const rangeEnd = firstDay(addMonths(q.months[q.months.length - 1], 1));
-  const includesCurrent = q.months.includes(currentMonth);
   const bounds = JSON.parse(monthBounds(q.months, q.timeZone)) as [string, number, number][];
-  return db.$client
+  const pipeline = q.pipelineId ? 'and d.pipeline_id = @pipelineId' : '';
+  const params = {
+    rangeStart,
+    rangeEnd,
+    today: q.today,
+    includesCurrent: q.months.includes(currentMonth) ? 1 : 0,
+    pipelineId: q.pipelineId,
+    wonFrom: bounds[0][1],
+    wonTo: bounds[bounds.length - 1][2],
+    months: JSON.stringify(q.months),
+  };
+  const weighted = db.$client
     .prepare(
-      `select u.id as userId, u.name,
-              (select coalesce(sum(${WEIGHTED_SQL}), 0) from deals d join stages s on s.id = d.stage_id
-                where d.owner_id = u.id and d.status = 'open' and d.expected_close_date < @rangeEnd
-                  and (d.expected_close_date >= @rangeStart or (@includesCurrent and d.expected_close_date < @today)) ${q.pipelineId ? 'and d.pipeline_id = @pipelineId' : ''}) as weightedCents,
-              (select coalesce(sum(d.value_cents), 0) from deals d where d.owner_id = u.id and d.status = 'won'
-                and d.closed_at >= @wonFrom and d.closed_at < @wonTo ${q.pipelineId ? 'and d.pipeline_id = @pipelineId' : ''}) as wonCents,
-              (select sum(amount_cents) from goals g where g.user_id = u.id and g.month in (select value from json_each(@months))) as goalCents
-       from users u where u.active = 1 and u.role in ('rep', 'manager')
-       order by u.name`,
+      `select d.owner_id as userId, sum(${WEIGHTED_SQL}) as cents from deals d cross join stages s on s.id = d.stage_id
+       where d.status = 'open' and d.expected_close_date < @rangeEnd
+         and (d.expected_close_date >= @rangeStart or (@includesCurrent and d.expected_close_date < @today)) ${pipeline}
+       group by d.owner_id`,
     )
-    .all({
-      rangeStart,
-      rangeEnd,
-      today: q.today,
-      includesCurrent: includesCurrent ? 1 : 0,
-      pipelineId: q.pipelineId,
-      wonFrom: bounds[0][1],
-      wonTo: bounds[bounds.length - 1][2],
-      months: JSON.stringify(q.months),
-    }) as RepForecast[];
+    .all(params) as { userId: number; cents: number }[];
+  const won = db.$client
+    .prepare(`select d.owner_id as userId, sum(d.value_cents) as cents from deals d where d.status = 'won' and d.closed_at >= @wonFrom and d.closed_at < @wonTo ${pipeline} group by d.owner_id`)
+    .all(params) as { userId: number; cents: number }[];
+  const goals = db.$client
+    .prepare(`select user_id as userId, sum(amount_cents) as cents from goals where month in (select value from json_each(@months)) group by user_id`)
+    .all(params) as { userId: number; cents: number }[];
+  const by = (rows: { userId: number; cents: number }[]) => new Map(rows.map((r) => [r.userId, r.cents]));
+  const [w, v, g] = [by(weighted), by(won), by(goals)];
+  const people = db.$client.prepare(`select id, name from users where active = 1 and role in ('rep', 'manager') order by name`).all() as { id: number; name: string }[];
+  return people.map((u) => ({ userId: u.id, name: u.name, weightedCents: w.get(u.id) ?? 0, wonCents: v.get(u.id) ?? 0, goalCents: g.get(u.id) ?? null }));
 }
 
 export function listGoals(db: Db, months: string[]) {

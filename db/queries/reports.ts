@@ -2,7 +2,7 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { WEIGHTED_SQL } from '@/lib/deals/probability';
 import { addMonths, monthStartInstant } from '@/lib/forecast/periods';
-import { averageDays, funnelShares, winRateBp } from '@/lib/reports/formulas';
+import { averageDays, funnelShares, reachedAtLeast, winRateBp } from '@/lib/reports/formulas';
 import type { ReportRow, ReportTableKey } from '@/lib/reports/tables';
 
 export type ReportQuery = { fromMs: number; toMs: number; from: string; to: string; timeZone: string; pipelineId: number; now: number };
@@ -23,34 +23,41 @@ function winRateBy(db: Db, q: ReportQuery, by: 'owner' | 'source'): ReportRow[] 
 
 /** Of the deals created in the period, how many reached each stage (won deals reached them all). */
 function funnel(db: Db, q: ReportQuery): ReportRow[] {
-  const stages = db.$client
+  // One pass over the cohort: how far each deal got (its highest stage position), counted per height.
+  const heights = db.$client
     .prepare(
-      `with cohort as (select id, status from deals where pipeline_id = @pipelineId and created_at >= @fromMs and created_at < @toMs),
-       reach as (select c.id, case when c.status = 'won' then 1000000 else coalesce(max(s.position), -1) end as top
-                 from cohort c left join deal_stage_history h on h.deal_id = c.id left join stages s on s.id = h.to_stage_id
-                 group by c.id)
-       select st.name, (select count(*) from reach where top >= st.position) as reached
-       from stages st where st.pipeline_id = @pipelineId order by st.position`,
+      `select top, count(*) as n from (
+         select case when d.status = 'won' then 1000000 else coalesce(max(s.position), -1) end as top
+         from deals d left join deal_stage_history h on h.deal_id = d.id left join stages s on s.id = h.to_stage_id
+         where d.created_at >= @fromMs and d.created_at < @toMs and d.pipeline_id = @pipelineId
+         group by d.id)
+       group by top`,
     )
-    .all(q) as { name: string; reached: number }[];
-  const totals = db.$client
-    .prepare(`select count(*) as created, sum(status = 'won') as won from deals where pipeline_id = @pipelineId and created_at >= @fromMs and created_at < @toMs`)
-    .get(q) as { created: number; won: number | null };
-  const steps = [{ name: 'Created', reached: totals.created }, ...stages, { name: 'Won', reached: totals.won ?? 0 }];
-  const shares = funnelShares(totals.created, steps.map((s) => s.reached));
+    .all(q) as { top: number; n: number }[];
+  const stages = db.$client.prepare('select name, position from stages where pipeline_id = ? order by position').all(q.pipelineId) as { name: string; position: number }[];
+  const created = heights.reduce((sum, h) => sum + h.n, 0);
+  const steps = [
+    { name: 'Created', reached: created },
+    ...stages.map((st) => ({ name: st.name, reached: reachedAtLeast(heights, st.position) })),
+    { name: 'Won', reached: reachedAtLeast(heights, 1000000) },
+  ];
+  const shares = funnelShares(created, steps.map((s) => s.reached));
   return steps.map((s, i) => ({ name: s.name, reached: s.reached, shareBp: shares[i] }));
 }
 
-/** Average time between entering a stage and leaving it (or now, if still there), for stays begun in the period. */
+/**
+ * Average time between entering a stage and leaving it (the next move, else the close, else now),
+ * for stays begun in the period; reads the history by (stage, time) and (deal, time) indexes.
+ */
 function timeInStage(db: Db, q: ReportQuery): ReportRow[] {
   const rows = db.$client
     .prepare(
-      `with stays as (
-         select h.to_stage_id as stageId, h.at as entered,
-                coalesce(lead(h.at) over (partition by h.deal_id order by h.at, h.id), d.closed_at, @now) as leftAt
-         from deal_stage_history h join deals d on d.id = h.deal_id where d.pipeline_id = @pipelineId)
-       select st.name, count(x.stageId) as stays, coalesce(sum(x.leftAt - x.entered), 0) as totalMs
-       from stages st left join stays x on x.stageId = st.id and x.entered >= @fromMs and x.entered < @toMs
+      `select st.name, count(h.id) as stays,
+              coalesce(sum(coalesce(
+                (select min(h2.at) from deal_stage_history h2 where h2.deal_id = h.deal_id and h2.at > h.at),
+                (select d.closed_at from deals d where d.id = h.deal_id),
+                @now) - h.at), 0) as totalMs
+       from stages st left join deal_stage_history h on h.to_stage_id = st.id and h.at >= @fromMs and h.at < @toMs
        where st.pipeline_id = @pipelineId group by st.id order by st.position`,
     )
     .all(q) as { name: string; stays: number; totalMs: number }[];

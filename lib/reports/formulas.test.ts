@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { averageDays, formatBp, funnelShares, winRateBp } from './formulas';
+import { averageDays, formatBp, funnelShares, reachedAtLeast, winRateBp } from './formulas';
 import { parseReportPeriod, periodInstants } from './period';
 
 test.each([
@@ -30,4 +30,9 @@ test('periods: presets end today; a custom range needs from ≤ to; instants fol
   expect(periodInstants(p, 'UTC')).toEqual({ fromMs: Date.UTC(2026, 2, 28), toMs: Date.UTC(2026, 2, 31) });
   // Berlin moves to summer time on 29 March 2026.
   expect(periodInstants(p, 'Europe/Berlin')).toEqual({ fromMs: Date.UTC(2026, 2, 27, 23), toMs: Date.UTC(2026, 2, 30, 22) });
+});
+
+test('reachedAtLeast adds up every deal that got that far or further', () => {
+  const heights = [{ top: -1, n: 2 }, { top: 0, n: 5 }, { top: 2, n: 3 }, { top: 1_000_000, n: 4 }];
+  expect([0, 1, 2, 3, 1_000_000].map((p) => reachedAtLeast(heights, p))).toEqual([12, 7, 7, 4, 4]);
 });

@@ -21,3 +21,8 @@ export function funnelShares(cohort: number, reached: number[]): (number | null)
 export function formatBp(bp: number | null): string {
   return bp === null ? '—' : `${(bp / 100).toFixed(1).replace(/\.0$/, '')}%`;
 }
+
+/** How many deals got at least as far as a stage position, from counts per highest position reached. */
+export function reachedAtLeast(heights: { top: number; n: number }[], position: number): number {
+  return heights.reduce((sum, h) => (h.top >= position ? sum + h.n : sum), 0);
+}
