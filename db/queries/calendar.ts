@@ -39,10 +39,10 @@ const JOINS = `left join deals d on d.id = a.deal_id
 // Both reads walk activities_owner_due_idx: open items by due date, finished meetings by done_at.
 export const OPEN_FEED_SQL = `select ${COLUMNS} from activities a indexed by activities_owner_due_idx ${JOINS}
   where a.owner_id = @ownerId and a.done_at is null and a.due_date >= @since and a.type in ('task', 'meeting')
-  order by a.due_date, a.id limit @limit`;
+  order by a.due_date limit @openLimit`;
 export const DONE_MEETINGS_SQL = `select ${COLUMNS} from activities a indexed by activities_owner_due_idx ${JOINS}
   where a.owner_id = @ownerId and a.done_at >= @sinceMs and a.type = 'meeting'
-  order by a.done_at, a.id limit @limit`;
+  order by a.done_at limit @meetingLimit`;
 
 /**
  * A user's open tasks and scheduled meetings due since a date, and their meetings held since an
@@ -50,7 +50,9 @@ export const DONE_MEETINGS_SQL = `select ${COLUMNS} from activities a indexed by
  */
 export function listFeedActivities(db: Db, ownerId: number, since: string): FeedActivity[] {
   const sinceMs = Date.parse(`${since}T00:00:00Z`) - 86_400_000;
-  const params = { ownerId, since, sinceMs, limit: FEED_MAX_EVENTS };
+  // Upcoming work matters most: three quarters of the feed for open items, the rest for meetings held.
+  const openLimit = Math.round(FEED_MAX_EVENTS * 0.75);
+  const params = { ownerId, since, sinceMs, openLimit, meetingLimit: FEED_MAX_EVENTS - openLimit };
   return [
     ...(db.$client.prepare(OPEN_FEED_SQL).all(params) as FeedActivity[]),
     ...(db.$client.prepare(DONE_MEETINGS_SQL).all(params) as FeedActivity[]),

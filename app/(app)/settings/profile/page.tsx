@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { Card } from '@/components/ui/card';
+import { Fact } from '@/components/ui/fact';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
 import { getCalendarSecret } from '@/db/queries/calendar';
@@ -22,25 +23,17 @@ export default async function ProfilePage() {
       <div className="grid max-w-3xl gap-6">
         <Card className="p-5">
           <dl className="grid gap-4 sm:grid-cols-3">
-            <div className="min-w-0">
-              <dt className="text-xs font-medium text-slate-500">Name</dt>
-              <dd className="mt-0.5 truncate text-sm text-slate-900">{me.name}</dd>
-            </div>
-            <div className="min-w-0">
-              <dt className="text-xs font-medium text-slate-500">Email</dt>
-              <dd className="mt-0.5 truncate text-sm text-slate-900">{me.email}</dd>
-            </div>
-            <div className="min-w-0">
-              <dt className="text-xs font-medium text-slate-500">Role</dt>
-              <dd className="mt-0.5 text-sm text-slate-900">{ROLE_LABELS[me.role]}</dd>
-            </div>
+            <Fact label="Name">{me.name}</Fact>
+            <Fact label="Email">{me.email}</Fact>
+            <Fact label="Role">{ROLE_LABELS[me.role]}</Fact>
           </dl>
         </Card>
         <Card className="p-5" data-testid="calendar-feed">
           <h2 className="text-base font-semibold text-slate-900">Calendar feed</h2>
           <p className="mt-1 text-sm text-slate-500">
-            Subscribe to this link in Google Calendar, Outlook or Apple Calendar to see your open tasks on their due dates and your meetings, from{' '}
-            {FEED_DAYS_BACK} days ago on. Anyone with the link can read it, so keep it to yourself; if it leaks, revoke it and create a new one.
+            A private link that calendar apps (Google Calendar, Outlook, Apple Calendar) can subscribe to: your open tasks on their due dates
+            and your meetings, from {FEED_DAYS_BACK} days ago on. Anyone with the link can read it, so keep it to yourself; if it leaks, revoke it
+            and create a new one.
           </p>
           <CalendarFeed url={feedUrl} />
         </Card>

@@ -63,7 +63,7 @@ export function TaskItem({ task, today, showOwner, owners }: Props) {
           </p>
         ) : null}
       </div>
-      <div className="flex flex-wrap items-center gap-2">
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-2">
         <Button
           size="sm"
           variant="secondary"
@@ -77,8 +77,12 @@ export function TaskItem({ task, today, showOwner, owners }: Props) {
           Complete
         </Button>
         <div role="group" aria-label="Snooze" className="flex items-center gap-1">
-          <span className="text-xs text-slate-500" aria-hidden="true">
-            Snooze
+          <span className="flex items-center gap-1 text-xs text-slate-500" aria-hidden="true">
+            <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.8">
+              <circle cx="12" cy="13" r="8" />
+              <path d="M12 9v4l2 2M5 3 2 6m17-3 3 3" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+            <span className="hidden sm:inline">Snooze</span>
           </span>
           <Button size="sm" variant="ghost" disabled={pending} aria-label="Snooze to tomorrow" onClick={() => run(() => snoozeTaskAction({ taskId: task.id, until: 'tomorrow' }))}>
             Tomorrow
