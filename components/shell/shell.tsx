@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { Role } from '@/db/schema';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { cx } from '@/components/ui/cx';
+import { Logo } from '@/components/ui/logo';
 import { Icon } from './icons';
 import { isActive, type NavItem } from './nav-items';
 
@@ -106,15 +107,5 @@ export function Shell({ user, items, workspaceName, children }: Props) {
 
       <main className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:px-8 lg:py-8">{children}</main>
     </div>
-  );
-}
-
-function Logo() {
-  return (
-    <svg width="28" height="28" viewBox="0 0 32 32" aria-hidden="true">
-      <rect width="32" height="32" rx="8" fill="#2f6fed" />
-      <path d="M7 12h18l-3 10H10z" fill="white" />
-      <path d="M16 5v7" stroke="white" strokeWidth="2.5" strokeLinecap="round" />
-    </svg>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { Logo } from '@/components/ui/logo';
 import { getSessionUser } from '@/lib/auth/session';
 import { safeNextPath } from '@/lib/auth/safe-next';
 import { LoginForm } from './login-form';
@@ -13,7 +14,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="flex min-h-dvh items-center justify-center bg-gradient-to-b from-slate-900 to-slate-800 px-4 py-12">
       <div className="w-full max-w-sm">
         <div className="mb-8 flex items-center justify-center gap-2 text-white">
-          <KeelMark />
+          <Logo size={32} />
           <span className="text-2xl font-semibold tracking-tight">Keel</span>
         </div>
         <div className="rounded-2xl bg-white p-6 shadow-xl sm:p-8">
@@ -24,15 +25,5 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <p className="mt-6 text-center text-xs text-slate-400">Forgot your password? Ask your workspace admin to reset it.</p>
       </div>
     </main>
-  );
-}
-
-function KeelMark() {
-  return (
-    <svg width="32" height="32" viewBox="0 0 32 32" aria-hidden="true">
-      <rect width="32" height="32" rx="8" fill="#2f6fed" />
-      <path d="M7 12h18l-3 10H10z" fill="white" />
-      <path d="M16 5v7" stroke="white" strokeWidth="2.5" strokeLinecap="round" />
-    </svg>
   );
 }
