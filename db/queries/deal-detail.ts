@@ -1,5 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
+import type { DealTimelineType } from '@/lib/activities/deal-timeline';
+import { describeDealEvent } from '@/lib/timeline/describe-event';
 
 export type DealDetail = {
   id: number;
@@ -45,4 +47,71 @@ export function getDealDetail(db: Db, id: number): DealDetail | null {
       )
       .get(id) as DealDetail | undefined) ?? null
   );
+}
+
+export type DealTimelineEntry = {
+  key: string;
+  type: DealTimelineType;
+  at: number;
+  title: string;
+  body: string | null;
+  outcome: string | null;
+  dueDate: string | null;
+  done: boolean;
+  /** Set for activities (calls … tasks): what the edit, delete and complete buttons act on. */
+  activityId: number | null;
+  ownerId: number | null;
+  userName: string | null;
+};
+
+type Row = Omit<DealTimelineEntry, 'done'> & { done: number; kind: string | null; fromValue: string | null; toValue: string | null; fromName: string | null; toName: string | null };
+
+const NO_EVENT = 'null, null, null, null, null';
+
+// One newest-first list from four sources: the deal's activities, its stage moves (the first
+// history row is its creation, shown by the 'created' event instead), its recorded changes
+// (deal_events), and — for deals loaded without events, such as the demo data — its creation and
+// closing read from the deal row itself.
+const TIMELINE_SQL = `
+  select * from (
+    select 'activity-' || a.id as key, a.type as type, coalesce(a.done_at, a.created_at) as at, a.subject as title, a.body,
+           a.outcome, a.due_date as dueDate, a.done_at is not null as done, a.id as activityId, a.owner_id as ownerId, u.name as userName,
+           null as kind, null as fromValue, null as toValue, null as fromName, null as toName
+    from activities a left join users u on u.id = a.owner_id
+    where a.deal_id = @id
+    union all
+    select 'stage-' || h.id, 'stage', h.at, 'Moved from ' || coalesce(fs.name, 'a deleted stage') || ' to ' || coalesce(ts.name, 'a deleted stage'),
+           null, null, null, 1, null, h.user_id, u.name, ${NO_EVENT}
+    from deal_stage_history h
+    left join stages fs on fs.id = h.from_stage_id left join stages ts on ts.id = h.to_stage_id left join users u on u.id = h.user_id
+    where h.deal_id = @id and h.id > (select min(id) from deal_stage_history where deal_id = @id)
+    union all
+    select 'event-' || e.id, e.kind, e.at, '', null, null, null, 1, null, e.user_id, u.name, e.kind, e.from_value, e.to_value, fu.name, tu.name
+    from deal_events e left join users u on u.id = e.user_id
+    left join users fu on e.kind = 'owner' and fu.id = e.from_value left join users tu on e.kind = 'owner' and tu.id = e.to_value
+    where e.deal_id = @id
+    union all
+    select 'created-' || d.id, 'created', d.created_at, 'Deal created', null, null, null, 1, null, fh.user_id, u.name, ${NO_EVENT}
+    from deals d
+    left join deal_stage_history fh on fh.id = (select min(id) from deal_stage_history where deal_id = d.id) left join users u on u.id = fh.user_id
+    where d.id = @id and not exists (select 1 from deal_events where deal_id = @id and kind = 'created')
+    union all
+    select 'closed-' || d.id, d.status, d.closed_at, case d.status when 'won' then 'Marked won' else 'Marked lost' || coalesce(': ' || d.lost_reason, '') end,
+           null, null, null, 1, null, d.owner_id, u.name, ${NO_EVENT}
+    from deals d left join users u on u.id = d.owner_id
+    where d.id = @id and d.status in ('won', 'lost') and d.closed_at is not null
+      and not exists (select 1 from deal_events where deal_id = @id and kind = d.status)
+  )
+  order by at desc, key desc
+  limit @limit`;
+
+/** A deal's whole story, newest first, the first `limit` entries; `more` says whether older ones exist. */
+export function listDealTimeline(db: Db, dealId: number, options: { limit: number; currency: string }): { entries: DealTimelineEntry[]; more: boolean } {
+  const rows = db.$client.prepare(TIMELINE_SQL).all({ id: dealId, limit: options.limit + 1 }) as Row[];
+  const entries = rows.slice(0, options.limit).map(({ kind, fromValue, toValue, fromName, toName, ...r }) => ({
+    ...r,
+    title: kind ? describeDealEvent({ kind, fromValue, toValue, fromName, toName }, options.currency).title : r.title,
+    done: Boolean(r.done),
+  }));
+  return { entries, more: rows.length > options.limit };
 }

@@ -1,10 +1,11 @@
 'use client';
 
+import Link from 'next/link';
 import { useState } from 'react';
 import { useFormAction } from '@/components/form/use-form-action';
 import { RecordPicker } from '@/components/form/record-picker';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, SelectField } from '@/components/ui/field';
 import { createDealAction } from './actions';
@@ -57,7 +58,10 @@ export function NewDealForm({ pipelines, initialPipelineId, users, me, canReassi
           </SelectField>
         ) : null}
       </Card>
-      <div className="flex justify-end">
+      <div className="flex justify-end gap-2">
+        <Link href="/deals" className={buttonClass('ghost')}>
+          Cancel
+        </Link>
         <Button type="submit" disabled={pending}>
           {pending ? 'Creating…' : 'Create deal'}
         </Button>

@@ -35,24 +35,30 @@ export function DealControls({ deal, stages, lostReasons, canEdit }: Props) {
   return (
     <div className="space-y-3">
       {error ? <Alert>{error}</Alert> : null}
-      <ol className="flex overflow-x-auto rounded-lg ring-1 ring-slate-200" aria-label="Stages">
+      <ol className="grid grid-cols-2 gap-px overflow-hidden rounded-lg bg-slate-200 ring-1 ring-slate-200 sm:grid-cols-[repeat(auto-fit,minmax(6.5rem,1fr))]" aria-label="Stages">
         {stages.map((s, i) => {
           const current = s.id === deal.stageId;
           return (
-            <li key={s.id} className="min-w-[7rem] flex-1">
+            <li key={s.id} className="min-w-0">
               <button
                 type="button"
                 disabled={!canEdit || deal.status !== 'open' || current || pending}
                 aria-current={current ? 'step' : undefined}
                 onClick={() => run(() => moveDealToStageAction({ dealId: deal.id, toStageId: s.id, aboveId: null, version: deal.version }))}
                 className={cx(
-                  'h-full w-full border-r border-white px-3 py-2 text-left text-xs font-medium transition-colors disabled:cursor-default',
-                  i <= currentIndex ? 'bg-brand-600 text-white' : 'bg-slate-50 text-slate-600 enabled:hover:bg-brand-50 enabled:hover:text-brand-700',
-                  current && 'ring-2 ring-brand-700 ring-inset',
+                  'h-full w-full px-3 py-2 text-left text-xs font-medium transition-colors disabled:cursor-default',
+                  current
+                    ? 'bg-brand-600 text-white'
+                    : i < currentIndex
+                      ? 'bg-brand-50 text-brand-800 enabled:hover:bg-brand-100'
+                      : 'bg-slate-50 text-slate-600 enabled:hover:bg-brand-50 enabled:hover:text-brand-700',
                 )}
               >
-                <span className="block truncate">{s.name}</span>
-                <span className={cx('block text-[11px]', i <= currentIndex ? 'text-white/80' : 'text-slate-400')}>{s.probabilityBp / 100}%</span>
+                <span className="block truncate">
+                  {s.name}
+                  {current ? <span className="sr-only"> (current stage)</span> : null}
+                </span>
+                <span className={cx('block text-[11px]', current ? 'text-white/80' : i < currentIndex ? 'text-brand-700/70' : 'text-slate-400')}>{s.probabilityBp / 100}%</span>
               </button>
             </li>
           );
