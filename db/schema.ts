@@ -188,6 +188,7 @@ export const deals = sqliteTable(
     index('deals_won_idx').on(t.status, t.closedAt, t.valueCents, t.ownerId, t.pipelineId, t.createdAt),
     index('deals_closed_at_idx').on(t.closedAt),
     index('deals_created_idx').on(t.createdAt),
+    index('deals_cohort_idx').on(t.pipelineId, t.createdAt, t.status),
     index('deals_source_idx').on(t.source),
   ],
 );
@@ -202,10 +203,14 @@ export const dealStageHistory = sqliteTable(
     fromStageId: integer('from_stage_id').references(() => stages.id, { onDelete: 'set null' }),
     toStageId: integer('to_stage_id').references(() => stages.id, { onDelete: 'set null' }),
     at: integer('at').notNull(),
+    // When the deal left this stage (its next move, or its close); null while it is still there.
+    // Kept by triggers (migration 0006) so that time-in-stage is one indexed sum.
+    leftAt: integer('left_at'),
     userId: integer('user_id').references(() => users.id),
   },
   (t) => [
     index('deal_stage_history_deal_idx').on(t.dealId, t.at),
+    index('deal_stage_history_stay_idx').on(t.toStageId, t.at, t.leftAt),
     index('deal_stage_history_deal_stage_idx').on(t.dealId, t.toStageId, t.at),
     index('deal_stage_history_from_idx').on(t.fromStageId),
     index('deal_stage_history_to_idx').on(t.toStageId, t.at),

@@ -197,6 +197,8 @@ function fill(db: Db, options: SeedOptions): void {
     }
   });
 
+  endStaysOfClosedDeals(db);
+
   // Board order: evenly spaced fractional keys per column.
   const setPosition = sqlite.prepare('update deals set position = ? where id = ?');
   sqlite.transaction(() => {
@@ -256,4 +258,14 @@ export function seedEmptyWorkspace(db: Db, admin: { name: string; email: string;
     const insertStage = sqlite.prepare('insert into stages (pipeline_id, position, name, probability_bp, rot_days) values (?, ?, ?, ?, ?)');
     DEMO_STAGES.forEach((s, i) => insertStage.run(pipeline.lastInsertRowid, i, s.name, s.probabilityBp, s.rotDays));
   })();
+}
+
+/**
+ * Deals written as already closed (by the seed or a fixture) never pass through the status trigger,
+ * so their last stay is ended here, at the close.
+ */
+export function endStaysOfClosedDeals(db: Db): void {
+  db.$client
+    .prepare(`update deal_stage_history set left_at = (select closed_at from deals where deals.id = deal_stage_history.deal_id and deals.status != 'open') where left_at is null`)
+    .run();
 }

@@ -2,7 +2,7 @@ import { beforeAll, expect, test } from 'vitest';
 import type { Db } from '@/db/client';
 import { getReportTable, getSalesCycle, type ReportQuery } from '@/db/queries/reports';
 import { createUser } from '@/db/queries/users';
-import { seedEmptyWorkspace } from '@/db/seed';
+import { endStaysOfClosedDeals, seedEmptyWorkspace } from '@/db/seed';
 import { createTestDb } from './support/db';
 
 const DAY = 86_400_000;
@@ -38,6 +38,19 @@ beforeAll(() => {
   deal(ben, 'Website', 4_000, [[1, 4]], { status: 'lost', day: 8, reason: 'Price too high' });
   deal(ben, 'Website', 500, [[1, 40], [2, 45]]); // open; in Qualified since day 45
   deal(ana, 'Event', 9_000, [[1, -30], [2, -20]], { status: 'won', day: -5 }); // before the period
+  endStaysOfClosedDeals(db);
+});
+
+test('stays end at the next move, at a close made through the app, and resume on reopening', () => {
+  const stays = () => db.$client.prepare('select to_stage_id as stage, at, left_at as leftAt from deal_stage_history where deal_id = 5 order by id').all();
+  expect(stays()).toEqual([
+    { stage: 1, at: t0 + 40 * DAY, leftAt: t0 + 45 * DAY },
+    { stage: 2, at: t0 + 45 * DAY, leftAt: null },
+  ]);
+  db.$client.prepare(`update deals set status = 'lost', closed_at = ? where id = 5`).run(t0 + 50 * DAY);
+  expect(stays()[1]).toEqual({ stage: 2, at: t0 + 45 * DAY, leftAt: t0 + 50 * DAY });
+  db.$client.prepare(`update deals set status = 'open', closed_at = null where id = 5`).run();
+  expect(stays()[1]).toEqual({ stage: 2, at: t0 + 45 * DAY, leftAt: null });
 });
 
 test('win rate by rep and by source count deals closed in the period', () => {
