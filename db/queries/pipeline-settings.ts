@@ -1,129 +1,196 @@
 import 'server-only';
+import { and, asc, count, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { deals, dealStageHistory, pipelines, stages } from '@/db/schema';
 import { positionBetween } from '@/lib/deals/board-order';
 import { AppError } from '@/lib/errors';
-import { DEFAULT_STAGES } from '@/lib/pipelines/schemas';
+import type { AddStageInput, UpdateStageInput } from '@/lib/pipelines/schemas';
+import { DEFAULT_STAGES } from '@/lib/pipelines/stages';
 import type { SessionUser } from './users';
 
-type Stage = { id: number; pipelineId: number; position: number };
+// The admin's pipeline settings: pipelines, their stages and their order. Lost reasons are in
+// lost-reasons.ts. Every write that touches more than one row is one transaction.
 
-function stage(db: Db, stageId: number): Stage {
-  const s = db.$client.prepare('select id, pipeline_id as pipelineId, position from stages where id = ?').get(stageId) as Stage | undefined;
-  if (!s) throw new AppError('That stage no longer exists.');
-  return s;
+const PIPELINE_GONE = 'That pipeline no longer exists. Reload the page.';
+const STAGE_GONE = 'That stage no longer exists. Reload the page.';
+
+export type StageDealCounts = { total: number; open: number };
+
+/** How many deals (any status, and open) each stage holds, from one GROUP BY. */
+export function dealCountsByStage(db: Db): Map<number, StageDealCounts> {
+  const rows = db
+    .select({ stageId: deals.stageId, total: count(), open: sql<number>`sum(${deals.status} = 'open')` })
+    .from(deals)
+    .groupBy(deals.stageId)
+    .all();
+  return new Map(rows.map((r) => [r.stageId, { total: r.total, open: Number(r.open) }]));
 }
 
+function getStage(db: Db, stageId: number) {
+  const stage = db.select().from(stages).where(eq(stages.id, stageId)).get();
+  if (!stage) throw new AppError(STAGE_GONE);
+  return stage;
+}
+
+function assertPipelineNameFree(db: Db, name: string, exceptId?: number) {
+  const clash = db
+    .select({ id: pipelines.id })
+    .from(pipelines)
+    .where(and(sql`${pipelines.name} = ${name} collate nocase`, exceptId ? ne(pipelines.id, exceptId) : undefined))
+    .get();
+  if (clash) throw new AppError('There is already a pipeline with that name.', { name: 'There is already a pipeline with that name.' });
+}
+
+function assertStageNameFree(db: Db, pipelineId: number, name: string, exceptId?: number) {
+  const clash = db
+    .select({ id: stages.id })
+    .from(stages)
+    .where(and(eq(stages.pipelineId, pipelineId), sql`${stages.name} = ${name} collate nocase`, exceptId ? ne(stages.id, exceptId) : undefined))
+    .get();
+  if (clash) throw new AppError('This pipeline already has a stage with that name.', { name: 'This pipeline already has a stage with that name.' });
+}
+
+/** Writes positions 0..n-1 in the given order. */
+function renumberStages(db: Db, ordered: { id: number; position: number }[]) {
+  ordered.forEach((s, position) => {
+    if (s.position !== position) db.update(stages).set({ position }).where(eq(stages.id, s.id)).run();
+  });
+}
+
+function stagesInOrder(db: Db, pipelineId: number) {
+  return db.select({ id: stages.id, position: stages.position }).from(stages).where(eq(stages.pipelineId, pipelineId)).orderBy(asc(stages.position), asc(stages.id)).all();
+}
+
+/** A new pipeline, last in the list, with the default stages so that it works on the board at once. */
 export function createPipeline(db: Db, name: string): { id: number } {
   return db.transaction(() => {
-    const position = (db.$client.prepare('select coalesce(max(position), -1) + 1 as p from pipelines').get() as { p: number }).p;
-    const id = Number(db.$client.prepare('insert into pipelines (name, position) values (?, ?)').run(name, position).lastInsertRowid);
-    const insert = db.$client.prepare('insert into stages (pipeline_id, position, name, probability_bp, rot_days) values (?, ?, ?, ?, ?)');
-    DEFAULT_STAGES.forEach((s, i) => insert.run(id, i, s.name, s.probabilityBp, s.rotDays));
+    assertPipelineNameFree(db, name);
+    const { next } = db.select({ next: sql<number>`coalesce(max(${pipelines.position}), -1) + 1` }).from(pipelines).get()!;
+    const { id } = db.insert(pipelines).values({ name, position: next }).returning({ id: pipelines.id }).get();
+    db.insert(stages)
+      .values(DEFAULT_STAGES.map((s, position) => ({ pipelineId: id, position, name: s.name, probabilityBp: s.probabilityBp, rotDays: s.rotDays })))
+      .run();
     return { id };
   });
 }
 
 export function renamePipeline(db: Db, pipelineId: number, name: string): void {
-  if (db.$client.prepare('update pipelines set name = ? where id = ?').run(name, pipelineId).changes === 0) throw new AppError('That pipeline no longer exists.');
-}
-
-export function addStage(db: Db, input: { pipelineId: number; name: string; probability: number; rotDays: number }): { id: number } {
-  return db.transaction(() => {
-    if (!db.$client.prepare('select 1 from pipelines where id = ?').get(input.pipelineId)) throw new AppError('That pipeline no longer exists.');
-    const position = (db.$client.prepare('select coalesce(max(position), -1) + 1 as p from stages where pipeline_id = ?').get(input.pipelineId) as { p: number }).p;
-    const id = db.$client
-      .prepare('insert into stages (pipeline_id, position, name, probability_bp, rot_days) values (?, ?, ?, ?, ?)')
-      .run(input.pipelineId, position, input.name, input.probability, input.rotDays).lastInsertRowid;
-    return { id: Number(id) };
+  db.transaction(() => {
+    assertPipelineNameFree(db, name, pipelineId);
+    const { changes } = db.update(pipelines).set({ name }).where(eq(pipelines.id, pipelineId)).run();
+    if (changes === 0) throw new AppError(PIPELINE_GONE);
   });
 }
 
-export function updateStage(db: Db, input: { stageId: number; name: string; probability: number; rotDays: number }): void {
-  const changed = db.$client.prepare('update stages set name = ?, probability_bp = ?, rot_days = ? where id = ?').run(input.name, input.probability, input.rotDays, input.stageId).changes;
-  if (changed === 0) throw new AppError('That stage no longer exists.');
+/** Deletes an empty pipeline and its stages. One holding deals (any status) is refused, as is the last. */
+export function deletePipeline(db: Db, pipelineId: number): void {
+  db.transaction(() => {
+    if (!db.select({ id: pipelines.id }).from(pipelines).where(eq(pipelines.id, pipelineId)).get()) throw new AppError(PIPELINE_GONE);
+    const held = db.select({ n: count() }).from(deals).where(eq(deals.pipelineId, pipelineId)).get()!.n;
+    if (held > 0) throw new AppError(`This pipeline holds ${held} ${held === 1 ? 'deal' : 'deals'} and cannot be deleted.`);
+    const pipelineCount = db.select({ n: count() }).from(pipelines).get()!.n;
+    if (pipelineCount <= 1) throw new AppError('Keep at least one pipeline.');
+    db.delete(pipelines).where(eq(pipelines.id, pipelineId)).run();
+  });
 }
 
-/** Swaps a stage with its neighbour above or below. */
+/** A stage at the end of its pipeline. */
+export function addStage(db: Db, input: AddStageInput): { id: number } {
+  return db.transaction(() => {
+    if (!db.select({ id: pipelines.id }).from(pipelines).where(eq(pipelines.id, input.pipelineId)).get()) throw new AppError(PIPELINE_GONE);
+    assertStageNameFree(db, input.pipelineId, input.name);
+    const { next } = db
+      .select({ next: sql<number>`coalesce(max(${stages.position}), -1) + 1` })
+      .from(stages)
+      .where(eq(stages.pipelineId, input.pipelineId))
+      .get()!;
+    return db
+      .insert(stages)
+      .values({ pipelineId: input.pipelineId, position: next, name: input.name, probabilityBp: input.probability, rotDays: input.rotDays })
+      .returning({ id: stages.id })
+      .get();
+  });
+}
+
+/** Name, probability (basis points) and rot days, saved together. */
+export function updateStage(db: Db, input: UpdateStageInput): void {
+  db.transaction(() => {
+    const stage = getStage(db, input.stageId);
+    assertStageNameFree(db, stage.pipelineId, input.name, stage.id);
+    db.update(stages).set({ name: input.name, probabilityBp: input.probability, rotDays: input.rotDays }).where(eq(stages.id, stage.id)).run();
+  });
+}
+
+/** Swaps a stage with its neighbour above or below; at either end nothing changes. */
 export function moveStage(db: Db, stageId: number, direction: 'up' | 'down'): void {
   db.transaction(() => {
-    const s = stage(db, stageId);
-    const neighbour = db.$client
-      .prepare(
-        direction === 'up'
-          ? 'select id, position from stages where pipeline_id = ? and position < ? order by position desc limit 1'
-          : 'select id, position from stages where pipeline_id = ? and position > ? order by position limit 1',
-      )
-      .get(s.pipelineId, s.position) as { id: number; position: number } | undefined;
-    if (!neighbour) return;
-    db.$client.prepare('update stages set position = ? where id = ?').run(neighbour.position, s.id);
-    db.$client.prepare('update stages set position = ? where id = ?').run(s.position, neighbour.id);
+    const stage = getStage(db, stageId);
+    const ordered = stagesInOrder(db, stage.pipelineId);
+    const i = ordered.findIndex((s) => s.id === stageId);
+    const j = direction === 'up' ? i - 1 : i + 1;
+    if (j < 0 || j >= ordered.length) return;
+    const swapped = ordered.slice();
+    [swapped[i], swapped[j]] = [swapped[j], swapped[i]];
+    renumberStages(db, swapped);
   });
-}
-
-export function dealCountsByStage(db: Db): Map<number, number> {
-  const rows = db.$client.prepare('select stage_id as id, count(*) as n from deals group by stage_id').all() as { id: number; n: number }[];
-  return new Map(rows.map((r) => [r.id, r.n]));
 }
 
 /**
- * Deletes a stage. Its deals (open or closed) move to another stage of the same pipeline first, in
- * the same transaction: open ones go to the end of that column with a stage-history row each.
+ * Deletes a stage. When it holds deals (any status) they first move to `moveTo`, another stage of
+ * the same pipeline, in the same transaction: each open one goes to the end of that column (keeping
+ * the order it had) with a stage-history row; every moved deal gets a new version so that an edit
+ * begun before the move is detected. The last stage of a pipeline cannot be deleted.
  */
 export function deleteStage(db: Db, stageId: number, moveTo: number | null, actor: SessionUser, now = Date.now()): { moved: number } {
   return db.transaction(() => {
-    const s = stage(db, stageId);
-    const siblings = (db.$client.prepare('select count(*) as n from stages where pipeline_id = ?').get(s.pipelineId) as { n: number }).n;
-    if (siblings <= 1) throw new AppError('A pipeline needs at least one stage.');
-    const deals = db.$client.prepare('select id, status, version from deals where stage_id = ? order by position, id').all(stageId) as { id: number; status: string; version: number }[];
-    if (deals.length > 0) {
-      if (!moveTo) throw new AppError(`This stage holds ${deals.length} ${deals.length === 1 ? 'deal' : 'deals'}: choose where to move them.`, { moveTo: 'Choose a stage' });
-      const target = stage(db, moveTo);
-      if (target.pipelineId !== s.pipelineId || target.id === s.id) throw new AppError('Move the deals to another stage of the same pipeline.', { moveTo: 'Choose another stage' });
-      let last = (db.$client.prepare(`select max(position) as p from deals where stage_id = ? and status = 'open'`).get(target.id) as { p: string | null }).p;
-      const move = db.$client.prepare('update deals set stage_id = ?, position = ?, stage_changed_at = ?, updated_at = ?, version = version + 1 where id = ?');
-      const moveClosed = db.$client.prepare('update deals set stage_id = ?, updated_at = ?, version = version + 1 where id = ?');
-      const history = db.$client.prepare('insert into deal_stage_history (deal_id, from_stage_id, to_stage_id, at, user_id) values (?, ?, ?, ?, ?)');
-      for (const d of deals) {
-        if (d.status !== 'open') {
-          moveClosed.run(target.id, now, d.id);
-          continue;
+    const stage = getStage(db, stageId);
+    const ordered = stagesInOrder(db, stage.pipelineId);
+    if (ordered.length <= 1) throw new AppError('A pipeline needs at least one stage, so its last stage cannot be deleted.');
+
+    const held = db
+      .select({ id: deals.id, status: deals.status })
+      .from(deals)
+      .where(eq(deals.stageId, stage.id))
+      .orderBy(asc(deals.position), asc(deals.id))
+      .all();
+    if (held.length > 0) {
+      const what = `${held.length} ${held.length === 1 ? 'deal' : 'deals'}`;
+      if (moveTo === null) throw new AppError(`This stage holds ${what}: choose where to move them.`, { moveTo: 'Choose a stage for its deals' });
+      const target = db.select().from(stages).where(eq(stages.id, moveTo)).get();
+      if (!target || target.pipelineId !== stage.pipelineId || target.id === stage.id)
+        throw new AppError('Move the deals to another stage of the same pipeline.', { moveTo: 'Choose another stage of this pipeline' });
+
+      let last =
+        db
+          .select({ position: deals.position })
+          .from(deals)
+          .where(and(eq(deals.stageId, target.id), eq(deals.status, 'open')))
+          .orderBy(desc(deals.position))
+          .limit(1)
+          .get()?.position ?? null;
+      for (const deal of held) {
+        if (deal.status === 'open') {
+          last = positionBetween(last, null);
+          db.update(deals)
+            .set({ stageId: target.id, position: last, stageChangedAt: now, updatedAt: now, version: sql`${deals.version} + 1` })
+            .where(eq(deals.id, deal.id))
+            .run();
+          db.insert(dealStageHistory).values({ dealId: deal.id, fromStageId: stage.id, toStageId: target.id, at: now, userId: actor.id }).run();
+        } else {
+          // A closed deal keeps its place in reports (status and close date); only its stage changes.
+          db.update(deals)
+            .set({ stageId: target.id, updatedAt: now, version: sql`${deals.version} + 1` })
+            .where(eq(deals.id, deal.id))
+            .run();
         }
-        last = positionBetween(last, null);
-        move.run(target.id, last, now, now, d.id);
-        history.run(d.id, s.id, target.id, now, actor.id);
       }
     }
-    db.$client.prepare('delete from stages where id = ?').run(stageId);
-    db.$client.prepare('update stages set position = position - 1 where pipeline_id = ? and position > ?').run(s.pipelineId, s.position);
-    return { moved: deals.length };
+
+    db.delete(stages).where(eq(stages.id, stage.id)).run();
+    renumberStages(
+      db,
+      ordered.filter((s) => s.id !== stage.id),
+    );
+    return { moved: held.length };
   });
-}
-
-export function addLostReason(db: Db, label: string): void {
-  const exists = db.$client.prepare('select id from lost_reasons where label = ? collate nocase').get(label);
-  if (exists) throw new AppError('That reason is already on the list.', { label: 'That reason is already on the list.' });
-  const position = (db.$client.prepare('select coalesce(max(position), -1) + 1 as p from lost_reasons').get() as { p: number }).p;
-  db.$client.prepare('insert into lost_reasons (label, position) values (?, ?)').run(label, position);
-}
-
-export function renameLostReason(db: Db, reasonId: number, label: string): void {
-  const clash = db.$client.prepare('select id from lost_reasons where label = ? collate nocase and id != ?').get(label, reasonId);
-  if (clash) throw new AppError('That reason is already on the list.', { label: 'That reason is already on the list.' });
-  if (db.$client.prepare('update lost_reasons set label = ? where id = ?').run(label, reasonId).changes === 0) throw new AppError('That reason no longer exists.');
-}
-
-export function moveLostReason(db: Db, reasonId: number, direction: 'up' | 'down'): void {
-  db.transaction(() => {
-    const all = db.$client.prepare('select id from lost_reasons order by position, id').all() as { id: number }[];
-    const i = all.findIndex((r) => r.id === reasonId);
-    const j = direction === 'up' ? i - 1 : i + 1;
-    if (i < 0 || j < 0 || j >= all.length) return;
-    [all[i], all[j]] = [all[j], all[i]];
-    const set = db.$client.prepare('update lost_reasons set position = ? where id = ?');
-    all.forEach((r, k) => set.run(k, r.id));
-  });
-}
-
-export function setLostReasonActive(db: Db, reasonId: number, active: boolean): void {
-  if (db.$client.prepare('update lost_reasons set active = ? where id = ?').run(active ? 1 : 0, reasonId).changes === 0) throw new AppError('That reason no longer exists.');
 }

@@ -1,22 +1,13 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import {
-  addLostReason,
-  addStage,
-  createPipeline,
-  deleteStage,
-  moveLostReason,
-  moveStage,
-  renameLostReason,
-  renamePipeline,
-  setLostReasonActive,
-  updateStage,
-} from '@/db/queries/pipeline-settings';
+import { addLostReason, moveLostReason, renameLostReason, setLostReasonActive } from '@/db/queries/lost-reasons';
+import { addStage, createPipeline, deletePipeline, deleteStage, moveStage, renamePipeline, updateStage } from '@/db/queries/pipeline-settings';
 import { defineAction } from '@/lib/actions';
 import {
   addStageSchema,
   createPipelineSchema,
+  deletePipelineSchema,
   deleteStageSchema,
   lostReasonActiveSchema,
   lostReasonSchema,
@@ -28,48 +19,66 @@ import {
 } from '@/lib/pipelines/schemas';
 
 const ADMIN = ['admin'] as const;
-const done = () => revalidatePath('/', 'layout');
+
+// Stages and lost reasons show up on the board, deal pages, forecasts and reports: refresh them all.
+const refresh = () => revalidatePath('/', 'layout');
 
 export const createPipelineAction = defineAction({ schema: createPipelineSchema, roles: ADMIN }, ({ name }, { db }) => {
-  const result = createPipeline(db, name);
-  done();
-  return result;
+  const created = createPipeline(db, name);
+  refresh();
+  return created;
 });
+
 export const renamePipelineAction = defineAction({ schema: renamePipelineSchema, roles: ADMIN }, ({ pipelineId, name }, { db }) => {
   renamePipeline(db, pipelineId, name);
-  done();
+  refresh();
 });
+
+export const deletePipelineAction = defineAction({ schema: deletePipelineSchema, roles: ADMIN }, ({ pipelineId }, { db }) => {
+  deletePipeline(db, pipelineId);
+  refresh();
+});
+
 export const addStageAction = defineAction({ schema: addStageSchema, roles: ADMIN }, (input, { db }) => {
-  const result = addStage(db, input);
-  done();
-  return result;
+  const added = addStage(db, input);
+  refresh();
+  return added;
 });
+
 export const updateStageAction = defineAction({ schema: updateStageSchema, roles: ADMIN }, (input, { db }) => {
   updateStage(db, input);
-  done();
+  refresh();
 });
+
 export const moveStageAction = defineAction({ schema: moveStageSchema, roles: ADMIN }, ({ stageId, direction }, { db }) => {
   moveStage(db, stageId, direction);
-  done();
+  refresh();
 });
+
 export const deleteStageAction = defineAction({ schema: deleteStageSchema, roles: ADMIN }, ({ stageId, moveTo }, { db, user }) => {
   const result = deleteStage(db, stageId, moveTo, user);
-  done();
+  refresh();
   return result;
 });
+
 export const addLostReasonAction = defineAction({ schema: lostReasonSchema, roles: ADMIN }, ({ label }, { db }) => {
-  addLostReason(db, label);
-  done();
+  const added = addLostReason(db, label);
+  refresh();
+  return added;
 });
+
 export const renameLostReasonAction = defineAction({ schema: renameLostReasonSchema, roles: ADMIN }, ({ reasonId, label }, { db }) => {
-  renameLostReason(db, reasonId, label);
-  done();
+  const result = renameLostReason(db, reasonId, label);
+  refresh();
+  return result;
 });
+
 export const moveLostReasonAction = defineAction({ schema: moveLostReasonSchema, roles: ADMIN }, ({ reasonId, direction }, { db }) => {
   moveLostReason(db, reasonId, direction);
-  done();
+  refresh();
 });
+
 export const setLostReasonActiveAction = defineAction({ schema: lostReasonActiveSchema, roles: ADMIN }, ({ reasonId, active }, { db }) => {
   setLostReasonActive(db, reasonId, active);
-  done();
+  refresh();
 });

@@ -1,99 +1,119 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useFormAction } from '@/components/form/use-form-action';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClass } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
-import { inputClass } from '@/components/ui/field';
-import { deleteStageAction, moveStageAction, updateStageAction } from '../actions';
+import { Field } from '@/components/ui/field';
+import { bpToPercentInput } from '@/lib/pipelines/stages';
+import { moveStageAction, updateStageAction } from '../actions';
+import { DeleteStageConfirm } from './delete-stage-confirm';
+import { useRun } from './use-run';
 
 type Props = {
   stage: { id: number; name: string; probabilityBp: number; rotDays: number };
-  deals: number;
-  siblings: { id: number; name: string }[];
+  index: number;
+  counts: { total: number; open: number };
+  /** The other stages of the pipeline, in board order: where this one's deals can go. */
+  others: { id: number; name: string }[];
   first: boolean;
   last: boolean;
 };
 
-/** One stage: name, probability and rot days saved together; reorder; delete (moving its deals). */
-export function StageRow({ stage, deals, siblings, first, last }: Props) {
-  const { pending, onSubmit, fieldErrors: errors, formError, result } = useFormAction(updateStageAction);
-  const [confirming, setConfirming] = useState(false);
-  const [moveTo, setMoveTo] = useState(String(siblings[0]?.id ?? ''));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, startTransition] = useTransition();
-  const run = (task: () => Promise<{ ok: boolean; error?: string }>) =>
-    startTransition(async () => {
-      setError(null);
-      const r = await task();
-      if (!r.ok) setError(r.error ?? 'That did not work.');
-    });
+function dealsLabel({ total, open }: { total: number; open: number }) {
+  const n = (x: number, word: string) => `${x.toLocaleString('en-US')} ${word} ${x === 1 ? 'deal' : 'deals'}`;
+  if (total === 0) return 'No deals';
+  if (open === total) return n(open, 'open');
+  if (open === 0) return n(total, 'closed');
+  return `${total.toLocaleString('en-US')} deals, ${open.toLocaleString('en-US')} open`;
+}
 
+/** One stage: name, probability and rot days saved together; move up or down; delete (moving its deals). */
+export function StageRow({ stage, index, counts, others, first, last }: Props) {
+  const [dirty, setDirty] = useState(false);
+  const save = useFormAction(updateStageAction, { onSuccess: () => setDirty(false) });
+  const move = useRun();
+  const [confirming, setConfirming] = useState(false);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+  const errors = save.fieldErrors;
+
+  useEffect(() => {
+    if (wasConfirming.current && !confirming) deleteButton.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
+
+  const saved = save.result?.ok && !dirty;
   return (
-    <li className="py-3" data-testid="stage-row" data-stage-name={stage.name}>
-      <form onSubmit={onSubmit} noValidate className="grid grid-cols-2 items-end gap-2 sm:grid-cols-[1fr_7rem_7rem_auto]" aria-label={`Stage ${stage.name}`}>
+    <li className="px-4 py-3 sm:px-5" data-testid="stage-row" data-stage-name={stage.name}>
+      <form
+        onSubmit={save.onSubmit}
+        onChange={() => setDirty(true)}
+        noValidate
+        aria-label={`Stage ${stage.name}`}
+        className="grid grid-cols-2 items-start gap-x-3 gap-y-2 @lg:grid-cols-[minmax(0,1fr)_7rem_7rem] @2xl:grid-cols-[1.5rem_minmax(0,1fr)_7rem_7rem_13rem]"
+      >
         <input type="hidden" name="stageId" value={stage.id} />
-        <label className="col-span-2 block sm:col-span-1">
-          <span className="mb-0.5 block text-xs font-medium text-slate-500">Stage name</span>
-          <input name="name" defaultValue={stage.name} className={inputClass} aria-invalid={errors.name ? true : undefined} />
-        </label>
-        <label className="block">
-          <span className="mb-0.5 block text-xs font-medium text-slate-500">Probability %</span>
-          <input name="probability" inputMode="decimal" defaultValue={stage.probabilityBp / 100} className={inputClass} aria-invalid={errors.probability ? true : undefined} />
-        </label>
-        <label className="block">
-          <span className="mb-0.5 block text-xs font-medium text-slate-500">Rots after days</span>
-          <input name="rotDays" inputMode="numeric" defaultValue={stage.rotDays} className={inputClass} aria-invalid={errors.rotDays ? true : undefined} />
-        </label>
-        <div className="col-span-2 flex flex-wrap items-center gap-1 sm:col-span-1">
-          <Button type="submit" size="sm" variant="secondary" disabled={pending}>
-            Save
+        <span className="hidden pt-8 text-sm tabular-nums text-slate-400 @2xl:block" aria-hidden>
+          {index + 1}.
+        </span>
+        <Field label="Stage name" name="name" defaultValue={stage.name} error={errors.name} className="col-span-2 @lg:col-span-1" autoComplete="off" />
+        <Field label="Probability %" name="probability" inputMode="decimal" defaultValue={bpToPercentInput(stage.probabilityBp)} error={errors.probability} />
+        <Field label="Rots after days" name="rotDays" inputMode="numeric" defaultValue={stage.rotDays} error={errors.rotDays} />
+        <div className="col-span-2 flex flex-wrap items-center gap-1 @lg:col-span-3 @2xl:col-span-1 @2xl:pt-6">
+          <Button type="submit" size="sm" variant={dirty ? 'primary' : 'secondary'} disabled={save.pending}>
+            {save.pending ? 'Saving…' : 'Save'}
           </Button>
-          <Button type="button" size="sm" variant="ghost" disabled={first || busy} aria-label={`Move ${stage.name} up`} onClick={() => run(() => moveStageAction({ stageId: stage.id, direction: 'up' }))}>
-            ↑
+          <Button
+            type="button"
+            size="sm"
+            variant="ghost"
+            disabled={first || move.pending}
+            aria-label={`Move ${stage.name} up`}
+            title="Move up"
+            onClick={() => move.run(() => moveStageAction({ stageId: stage.id, direction: 'up' }))}
+          >
+            <span aria-hidden>↑</span>
           </Button>
-          <Button type="button" size="sm" variant="ghost" disabled={last || busy} aria-label={`Move ${stage.name} down`} onClick={() => run(() => moveStageAction({ stageId: stage.id, direction: 'down' }))}>
-            ↓
+          <Button
+            type="button"
+            size="sm"
+            variant="ghost"
+            disabled={last || move.pending}
+            aria-label={`Move ${stage.name} down`}
+            title="Move down"
+            onClick={() => move.run(() => moveStageAction({ stageId: stage.id, direction: 'down' }))}
+          >
+            <span aria-hidden>↓</span>
           </Button>
-          <Button type="button" size="sm" variant="ghost" className="text-red-700" onClick={() => setConfirming(true)} disabled={busy}>
+          <button
+            ref={deleteButton}
+            type="button"
+            className={cx(buttonClass('ghost', 'sm'), 'text-red-700 hover:text-red-800')}
+            disabled={others.length === 0 || confirming}
+            title={others.length === 0 ? 'A pipeline needs at least one stage' : undefined}
+            aria-label={`Delete ${stage.name}`}
+            onClick={() => setConfirming(true)}
+          >
             Delete
-          </Button>
+          </button>
         </div>
       </form>
-      {Object.values(errors).length || formError || error ? (
-        <p role="alert" className="mt-1 text-sm text-red-600">
-          {[...Object.values(errors), formError, error].filter(Boolean).join(' · ')}
-        </p>
-      ) : result?.ok ? (
-        <p className="mt-1 text-xs text-emerald-700">Saved.</p>
-      ) : null}
-      <p className="mt-1 text-xs text-slate-500">{deals === 0 ? 'No deals' : `${deals} ${deals === 1 ? 'deal' : 'deals'}`}</p>
-      {confirming ? (
-        <div className={cx('mt-2 flex flex-wrap items-end gap-2 rounded-lg bg-red-50 p-3 text-sm ring-1 ring-red-200')} role="group" aria-label={`Delete ${stage.name}`}>
-          {deals > 0 ? (
-            <label className="block">
-              <span className="mb-0.5 block text-xs font-medium text-red-900">
-                Move its {deals} {deals === 1 ? 'deal' : 'deals'} to
-              </span>
-              <select className={cx(inputClass, 'w-48')} value={moveTo} onChange={(e) => setMoveTo(e.target.value)}>
-                {siblings.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ) : (
-            <span className="text-red-900">Delete “{stage.name}”?</span>
-          )}
-          <Button size="sm" variant="danger" disabled={busy} onClick={() => run(() => deleteStageAction({ stageId: stage.id, moveTo: deals > 0 ? Number(moveTo) : null }))}>
-            Delete stage
-          </Button>
-          <Button size="sm" variant="ghost" onClick={() => setConfirming(false)}>
-            Cancel
-          </Button>
-        </div>
-      ) : null}
+      <div className="mt-1 flex flex-wrap gap-x-3 text-xs @2xl:pl-[2.25rem]">
+        <span className="text-slate-500" data-testid="stage-deals">
+          {dealsLabel(counts)}
+        </span>
+        {save.formError || move.error ? (
+          <span role="alert" className="text-red-600">
+            {save.formError ?? move.error}
+          </span>
+        ) : saved ? (
+          <span role="status" className="text-emerald-700">
+            Saved
+          </span>
+        ) : null}
+      </div>
+      {confirming ? <DeleteStageConfirm stage={stage} deals={counts.total} others={others} onCancel={() => setConfirming(false)} /> : null}
     </li>
   );
 }
