@@ -23,18 +23,20 @@ function winRateBy(db: Db, q: ReportQuery, by: 'owner' | 'source'): ReportRow[] 
 
 /** Of the deals created in the period, how many reached each stage (won deals reached them all). */
 function funnel(db: Db, q: ReportQuery): ReportRow[] {
+  const stages = db.$client.prepare('select id, name, position from stages where pipeline_id = ? order by position').all(q.pipelineId) as { id: number; name: string; position: number }[];
+  // Stage → position as a CASE over the pipeline's few stages (integers from our own table), which
+  // reads each deal's history from its covering index without joining stages row by row.
+  const position = stages.length ? `case h.to_stage_id ${stages.map((st) => `when ${Number(st.id)} then ${Number(st.position)}`).join(' ')} end` : 'null';
   // One pass over the cohort: how far each deal got (its highest stage position), counted per height.
   const heights = db.$client
     .prepare(
       `select top, count(*) as n from (
-         select case when d.status = 'won' then 1000000 else coalesce(max(s.position), -1) end as top
-         from deals d left join deal_stage_history h on h.deal_id = d.id left join stages s on s.id = h.to_stage_id
-         where d.created_at >= @fromMs and d.created_at < @toMs and d.pipeline_id = @pipelineId
-         group by d.id)
+         select case when d.status = 'won' then 1000000
+                     else coalesce((select max(${position}) from deal_stage_history h where h.deal_id = d.id), -1) end as top
+         from deals d where d.created_at >= @fromMs and d.created_at < @toMs and d.pipeline_id = @pipelineId)
        group by top`,
     )
     .all(q) as { top: number; n: number }[];
-  const stages = db.$client.prepare('select name, position from stages where pipeline_id = ? order by position').all(q.pipelineId) as { name: string; position: number }[];
   const created = heights.reduce((sum, h) => sum + h.n, 0);
   const steps = [
     { name: 'Created', reached: created },
