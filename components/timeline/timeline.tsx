@@ -15,7 +15,6 @@ const ICONS: Record<TimelineType, { glyph: string; tone: string }> = {
   deal: { glyph: '+', tone: 'bg-brand-100 text-brand-700' },
   won: { glyph: '★', tone: 'bg-emerald-100 text-emerald-700' },
   lost: { glyph: '✕', tone: 'bg-red-100 text-red-700' },
-  change: { glyph: '✎', tone: 'bg-slate-100 text-slate-600' },
 };
 
 const OUTCOMES: Record<string, string> = { connected: 'Connected', no_answer: 'No answer', left_voicemail: 'Left voicemail' };
@@ -23,13 +22,13 @@ const OUTCOMES: Record<string, string> = { connected: 'Connected', no_answer: 'N
 const when = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
 
 /** Filter chips: one link per type, keeping the rest of the URL. */
-export function TimelineFilter({ active, hrefFor, types = TIMELINE_TYPES }: { active: TimelineType[]; hrefFor: (types: TimelineType[]) => string; types?: readonly TimelineType[] }) {
+export function TimelineFilter({ active, hrefFor }: { active: TimelineType[]; hrefFor: (types: TimelineType[]) => string }) {
   return (
     <div className="mb-3 flex flex-wrap gap-1.5" role="group" aria-label="Show only">
       <Link href={hrefFor([])} className={cx('rounded-full px-2.5 py-1 text-xs font-medium ring-1', active.length === 0 ? 'bg-slate-900 text-white ring-slate-900' : 'bg-white text-slate-600 ring-slate-200 hover:bg-slate-50')}>
         Everything
       </Link>
-      {types.map((t) => {
+      {TIMELINE_TYPES.map((t) => {
         const on = active.includes(t);
         return (
           <Link

@@ -1,6 +1,5 @@
 import 'server-only';
 import type { Db } from '@/db/client';
-import { describeDealEvent } from '@/lib/timeline/describe-event';
 import type { TimelineCursor, TimelineType } from '@/lib/timeline/types';
 
 export type TimelineEntry = {
@@ -21,7 +20,7 @@ export type TimelineEntry = {
   contactName: string | null;
 };
 
-export type TimelineScope = { contactId: number } | { companyId: number } | { dealId: number };
+export type TimelineScope = { contactId: number } | { companyId: number };
 
 /**
  * Everything that happened with a contact or a company — activities, deal stage changes, deals
@@ -31,42 +30,21 @@ export type TimelineScope = { contactId: number } | { companyId: number } | { de
 export function listTimeline(
   db: Db,
   scope: TimelineScope,
-  options: { types?: TimelineType[]; before?: TimelineCursor | null; limit?: number; currency?: string } = {},
+  options: { types?: TimelineType[]; before?: TimelineCursor | null; limit?: number } = {},
 ): { entries: TimelineEntry[]; next: TimelineCursor | null } {
   const limit = options.limit ?? 30;
-  const id = 'contactId' in scope ? scope.contactId : 'companyId' in scope ? scope.companyId : scope.dealId;
-  const activityScope =
-    'contactId' in scope
-      ? 'a.contact_id = @id'
-      : 'dealId' in scope
-        ? 'a.deal_id = @id'
-        : 'a.id in (select id from activities where company_id = @id union select id from activities where contact_id in (select id from contacts where company_id = @id) union select id from activities where deal_id in (select id from deals where company_id = @id))';
-  const dealScope = 'contactId' in scope ? 'd.contact_id = @id' : 'dealId' in scope ? 'd.id = @id' : 'd.company_id = @id';
+  const isContact = 'contactId' in scope;
+  const id = isContact ? scope.contactId : scope.companyId;
+  const activityScope = isContact
+    ? 'a.contact_id = @id'
+    : 'a.id in (select id from activities where company_id = @id union select id from activities where contact_id in (select id from contacts where company_id = @id) union select id from activities where deal_id in (select id from deals where company_id = @id))';
+  const dealScope = isContact ? 'd.contact_id = @id' : 'd.company_id = @id';
   const types = options.types?.length ? options.types : null;
-  const noEvent = 'null, null, null, null, null';
-  // A deal's own page shows every recorded change (deal_events); contact and company pages show
-  // only when their deals were created and closed.
-  const dealRows =
-    'dealId' in scope
-      ? `select 'event-' || e.id, case e.kind when 'created' then 'deal' when 'won' then 'won' when 'lost' then 'lost' else 'change' end, e.at, '', null,
-                null, null, 1, null, e.user_id, u.name, d.id, d.title, d.contact_id, null, e.kind, e.from_value, e.to_value, fu.name, tu.name
-         from deal_events e join deals d on d.id = e.deal_id left join users u on u.id = e.user_id
-         left join users fu on e.kind = 'owner' and fu.id = e.from_value left join users tu on e.kind = 'owner' and tu.id = e.to_value
-         where e.deal_id = @id`
-      : `select 'deal-' || d.id, 'deal', d.created_at, 'Deal created', null, null, null, 1, null, d.owner_id, u.name, d.id, d.title, d.contact_id, null, ${noEvent}
-         from deals d left join users u on u.id = d.owner_id
-         where ${dealScope}
-         union all
-         select 'closed-' || d.id, d.status, d.closed_at, case d.status when 'won' then 'Deal won' else 'Deal lost' end,
-                d.lost_reason, null, null, 1, null, d.owner_id, u.name, d.id, d.title, d.contact_id, null, ${noEvent}
-         from deals d left join users u on u.id = d.owner_id
-         where ${dealScope} and d.status in ('won', 'lost') and d.closed_at is not null`;
   const sql = `
     select * from (
       select 'activity-' || a.id as key, a.type as type, coalesce(a.done_at, a.created_at) as at, a.subject as title, a.body,
              a.outcome, a.due_date as dueDate, a.done_at is not null as done, a.id as activityId, a.owner_id as ownerId, u.name as userName,
-             a.deal_id as dealId, d.title as dealTitle, a.contact_id as contactId, trim(p.first_name || ' ' || p.last_name) as contactName,
-             null as eventKind, null as fromValue, null as toValue, null as fromName, null as toName
+             a.deal_id as dealId, d.title as dealTitle, a.contact_id as contactId, trim(p.first_name || ' ' || p.last_name) as contactName
       from activities a
       left join users u on u.id = a.owner_id
       left join deals d on d.id = a.deal_id
@@ -74,7 +52,7 @@ export function listTimeline(
       where ${activityScope}
       union all
       select 'stage-' || h.id, 'stage', h.at, 'Moved from ' || coalesce(fs.name, 'a deleted stage') || ' to ' || coalesce(ts.name, 'a deleted stage'), null,
-             null, null, 1, null, h.user_id, u.name, d.id, d.title, d.contact_id, null, ${noEvent}
+             null, null, 1, null, h.user_id, u.name, d.id, d.title, d.contact_id, null
       from deal_stage_history h
       join deals d on d.id = h.deal_id
       left join stages fs on fs.id = h.from_stage_id
@@ -82,7 +60,14 @@ export function listTimeline(
       left join users u on u.id = h.user_id
       where ${dealScope} and exists (select 1 from deal_stage_history h0 where h0.deal_id = h.deal_id and h0.id < h.id)
       union all
-      ${dealRows}
+      select 'deal-' || d.id, 'deal', d.created_at, 'Deal created', null, null, null, 1, null, d.owner_id, u.name, d.id, d.title, d.contact_id, null
+      from deals d left join users u on u.id = d.owner_id
+      where ${dealScope}
+      union all
+      select 'closed-' || d.id, d.status, d.closed_at, case d.status when 'won' then 'Deal won' else 'Deal lost' end,
+             d.lost_reason, null, null, 1, null, d.owner_id, u.name, d.id, d.title, d.contact_id, null
+      from deals d left join users u on u.id = d.owner_id
+      where ${dealScope} and d.status in ('won', 'lost') and d.closed_at is not null
     )
     where (@types is null or type in (select value from json_each(@types)))
       and (@beforeAt is null or at < @beforeAt or (at = @beforeAt and key < @beforeKey))
@@ -94,12 +79,8 @@ export function listTimeline(
     beforeAt: options.before?.at ?? null,
     beforeKey: options.before?.key ?? null,
     limit: limit + 1,
-  }) as (Omit<TimelineEntry, 'done'> & { done: number; eventKind: string | null; fromValue: string | null; toValue: string | null; fromName: string | null; toName: string | null })[];
-  const entries = rows.slice(0, limit).map(({ eventKind, fromValue, toValue, fromName, toName, ...r }) => ({
-    ...r,
-    ...(eventKind ? { title: describeDealEvent({ kind: eventKind, fromValue, toValue, fromName, toName }, options.currency ?? 'USD').title } : {}),
-    done: Boolean(r.done),
-  }));
+  }) as (Omit<TimelineEntry, 'done'> & { done: number })[];
+  const entries = rows.slice(0, limit).map((r) => ({ ...r, done: Boolean(r.done) }));
   const last = entries[entries.length - 1];
   return { entries, next: rows.length > limit && last ? { at: last.at, key: last.key } : null };
 }
