@@ -1,6 +1,7 @@
 import { Faker, en } from '@faker-js/faker';
 import { generateNKeysBetween } from 'fractional-indexing';
 import { hashPassword } from '@/lib/auth/password';
+import { DEFAULT_STAGES } from '@/lib/pipelines/stages';
 import { addDays, dateInZone, isoDateToMs } from '@/lib/dates';
 import type { Db } from './client';
 
@@ -24,12 +25,6 @@ export const DEMO_USERS = [
   { name: 'Mia Manager', email: 'mia@demo.local', role: 'manager' },
   { name: 'Ana Rivera', email: 'ana@demo.local', role: 'rep' },
   { name: 'Ben Carter', email: 'ben@demo.local', role: 'rep' },
-] as const;
-export const DEMO_STAGES = [
-  { name: 'Lead', probabilityBp: 1000, rotDays: 14 },
-  { name: 'Qualified', probabilityBp: 2500, rotDays: 21 },
-  { name: 'Proposal', probabilityBp: 5000, rotDays: 21 },
-  { name: 'Negotiation', probabilityBp: 7500, rotDays: 30 },
 ] as const;
 
 const DAY = 86_400_000;
@@ -92,10 +87,10 @@ function fill(db: Db, options: SeedOptions): void {
     for (const u of DEMO_USERS) insertUser.run(u.name, u.email, hash, u.role);
     sqlite.prepare(`insert into pipelines (id, name, position) values (1, 'Sales', 0)`).run();
     const insertStage = sqlite.prepare('insert into stages (id, pipeline_id, position, name, probability_bp, rot_days) values (?, 1, ?, ?, ?, ?)');
-    DEMO_STAGES.forEach((s, i) => insertStage.run(i + 1, i, s.name, s.probabilityBp, s.rotDays));
+    DEFAULT_STAGES.forEach((s, i) => insertStage.run(i + 1, i, s.name, s.probabilityBp, s.rotDays));
   })();
   const sellerIds = [2, 3, 3, 4, 4]; // reps carry most of the book, the manager some
-  const stageIds = DEMO_STAGES.map((_, i) => i + 1);
+  const stageIds = DEFAULT_STAGES.map((_, i) => i + 1);
 
   // Companies.
   const companyNames: string[] = [];
@@ -256,7 +251,7 @@ export function seedEmptyWorkspace(db: Db, admin: { name: string; email: string;
     sqlite.prepare(`insert into users (name, email, password_hash, role) values (?, ?, ?, 'admin')`).run(admin.name, admin.email.trim().toLowerCase(), hashPassword(admin.password));
     const pipeline = sqlite.prepare(`insert into pipelines (name, position) values ('Sales', 0)`).run();
     const insertStage = sqlite.prepare('insert into stages (pipeline_id, position, name, probability_bp, rot_days) values (?, ?, ?, ?, ?)');
-    DEMO_STAGES.forEach((s, i) => insertStage.run(pipeline.lastInsertRowid, i, s.name, s.probabilityBp, s.rotDays));
+    DEFAULT_STAGES.forEach((s, i) => insertStage.run(pipeline.lastInsertRowid, i, s.name, s.probabilityBp, s.rotDays));
   })();
 }
 

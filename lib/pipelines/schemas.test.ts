@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { addStageSchema, deleteStageSchema, lostReasonSchema, probabilityBp, rotDays } from './schemas';
-import { bpToPercentInput, DEFAULT_STAGES } from './stages';
+import { bpToPercent } from '@/lib/money';
+import { DEFAULT_STAGES } from './stages';
 
 describe('probability: a percentage as typed, stored as integer basis points', () => {
   test.each([
@@ -30,7 +31,7 @@ describe('probability: a percentage as typed, stored as integer basis points', (
   });
 
   test.each([0, 1, 1250, 3333, 5000, 9999, 10000])('%i bp shows as a percentage that parses back to itself', (bp) => {
-    expect(probabilityBp.parse(bpToPercentInput(bp))).toBe(bp);
+    expect(probabilityBp.parse(bpToPercent(bp))).toBe(bp);
   });
 });
 
@@ -63,5 +64,5 @@ test('a lost reason is trimmed and must not be empty', () => {
 test('the default stages of a new pipeline climb in probability and are valid stages', () => {
   const bps = DEFAULT_STAGES.map((s) => s.probabilityBp);
   expect(bps).toEqual([...bps].sort((a, b) => a - b));
-  for (const s of DEFAULT_STAGES) expect(addStageSchema.safeParse({ pipelineId: 1, name: s.name, probability: bpToPercentInput(s.probabilityBp), rotDays: s.rotDays }).success).toBe(true);
+  for (const s of DEFAULT_STAGES) expect(addStageSchema.safeParse({ pipelineId: 1, name: s.name, probability: bpToPercent(s.probabilityBp), rotDays: s.rotDays }).success).toBe(true);
 });

@@ -6,7 +6,8 @@ import { listLostReasons } from '@/db/queries/lost-reasons';
 import { dealCountsByStage } from '@/db/queries/pipeline-settings';
 import { listPipelinesWithStages } from '@/db/queries/pipelines';
 import { requireRole } from '@/lib/auth/session';
-import { DEFAULT_STAGES, bpToPercentInput } from '@/lib/pipelines/stages';
+import { bpToPercent } from '@/lib/money';
+import { DEFAULT_STAGES } from '@/lib/pipelines/stages';
 import { AddStageForm } from './_components/add-stage-form';
 import { CreatePipelineForm } from './_components/create-pipeline-form';
 import { LostReasons } from './_components/lost-reasons';
@@ -23,7 +24,7 @@ export default async function PipelinesPage() {
   const pipelines = listPipelinesWithStages(db);
   const counts = dealCountsByStage(db);
   const reasons = listLostReasons(db);
-  const defaults = DEFAULT_STAGES.map((s) => `${s.name} (${bpToPercentInput(s.probabilityBp)}%)`).join(', ');
+  const defaults = DEFAULT_STAGES.map((s) => `${s.name} (${bpToPercent(s.probabilityBp)}%)`).join(', ');
 
   return (
     <>

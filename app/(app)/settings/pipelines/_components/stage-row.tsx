@@ -5,7 +5,7 @@ import { useFormAction } from '@/components/form/use-form-action';
 import { Button, buttonClass } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
 import { Field } from '@/components/ui/field';
-import { bpToPercentInput } from '@/lib/pipelines/stages';
+import { bpToPercent } from '@/lib/money';
 import { moveStageAction, updateStageAction } from '../actions';
 import { DeleteStageConfirm } from './delete-stage-confirm';
 import { useRun } from './use-run';
@@ -58,7 +58,7 @@ export function StageRow({ stage, index, counts, others, first, last }: Props) {
           {index + 1}.
         </span>
         <Field label="Stage name" name="name" defaultValue={stage.name} error={errors.name} className="col-span-2 @lg:col-span-1" autoComplete="off" />
-        <Field label="Probability %" name="probability" inputMode="decimal" defaultValue={bpToPercentInput(stage.probabilityBp)} error={errors.probability} />
+        <Field label="Probability %" name="probability" inputMode="decimal" defaultValue={bpToPercent(stage.probabilityBp)} error={errors.probability} />
         <Field label="Rots after days" name="rotDays" inputMode="numeric" defaultValue={stage.rotDays} error={errors.rotDays} />
         <div className="col-span-2 flex flex-wrap items-center gap-1 @lg:col-span-3 @2xl:col-span-1 @2xl:pt-6">
           <Button type="submit" size="sm" variant={dirty ? 'primary' : 'secondary'} disabled={save.pending}>
