@@ -9,13 +9,16 @@ export function roundHalfAwayFromZero(x: number): number {
  * integers (cents × basis points) and divides once here, so no binary fraction is ever rounded.
  */
 export function divRound(numerator: number, denominator: number): number {
-  const n = BigInt(numerator);
-  const d = BigInt(denominator);
+  return Number(divRoundBig(BigInt(numerator), BigInt(denominator)));
+}
+
+/** divRound for products too large for a double (quantity × price × basis points). */
+export function divRoundBig(n: bigint, d: bigint): bigint {
   const negative = n < 0n !== d < 0n;
   const an = n < 0n ? -n : n;
   const ad = d < 0n ? -d : d;
   const q = (an * 2n + ad) / (ad * 2n);
-  return Number(negative ? -q : q);
+  return negative ? -q : q;
 }
 
 /** Integer cents to a plain decimal string with two places: 123450 → "1234.50", −5 → "-0.05". */

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { guessMapping, mapProductRows, mappingProblems, parseCsv } from './import';
+
+const datablist = fs.readFileSync(path.resolve(__dirname, '../../tests/fixtures/datablist-products-100.csv'), 'utf8');
+
+describe('the datablist products file, as it is', () => {
+  const csv = parseCsv(datablist);
+  const mapping = guessMapping(csv.headers);
+
+  test('its columns map without help: EAN is the SKU, Availability the active flag', () => {
+    expect(mapping).toMatchObject({ name: 'Name', sku: 'EAN', unitPrice: 'Price', description: 'Description', active: 'Availability', currency: 'Currency', unit: null, taxRate: null });
+    expect(mappingProblems(mapping, csv.headers)).toEqual([]);
+  });
+
+  test('all 100 rows import; discontinued products come in inactive', () => {
+    const { rows, rejected } = mapProductRows(csv, mapping, 'USD');
+    expect(rejected).toEqual([]);
+    expect(rows).toHaveLength(100);
+    expect(rows[0]).toEqual({
+      line: 2,
+      product: { name: 'Compact Printer Air Advanced Digital', sku: '2091465262179', description: 'Situation organization these memory much off.', unit: 'unit', unitPriceCents: 26500, taxRateBp: 0, active: true },
+    });
+    expect(rows.find((r) => r.product.sku === '3879177514583')?.product.active).toBe(false);
+  });
+
+  test('a workspace in another currency refuses every row, naming the line', () => {
+    const { rows, rejected } = mapProductRows(csv, mapping, 'EUR');
+    expect(rows).toHaveLength(0);
+    expect(rejected[0]).toEqual({ line: 2, reason: 'Priced in USD, but this workspace uses EUR' });
+  });
+});
+
+describe('bad rows', () => {
+  const text = [
+    'SKU,Product Name,Unit Price,Tax Rate,Notes',
+    'A-1,Widget,12.50,20,fine',
+    'A-2,,5,0,no name',
+    'A-3,"Gadget, large",abc,0,bad price',
+    'A-1,Widget again,3,0,duplicate sku',
+    'A 4,Spaced,3,0,bad sku',
+    'A-5,"Two',
+    'line name",7,7.5,multi-line name',
+    'A-6,Taxed,1,150,bad tax',
+  ].join('\n');
+  const csv = parseCsv(text);
+  const mapping = guessMapping(csv.headers);
+
+  test('are reported by line with the reason, the good rows kept', () => {
+    const { rows, rejected } = mapProductRows(csv, mapping, 'USD');
+    expect(rows.map((r) => [r.line, r.product.sku, r.product.unitPriceCents, r.product.taxRateBp])).toEqual([
+      [2, 'A-1', 1250, 2000],
+      [7, 'A-5', 700, 750],
+    ]);
+    expect(rejected).toEqual([
+      { line: 3, reason: 'Name: Enter the product name' },
+      { line: 4, reason: 'Unit price: Enter a price like 120 or 1,250.50' },
+      { line: 5, reason: 'SKU A-1 already appears on line 2' },
+      { line: 6, reason: 'SKU: Use letters, digits and dashes, no spaces' },
+      { line: 9, reason: 'Tax %: Enter a tax rate from 0 to 100 with at most 2 decimals' },
+    ]);
+  });
+
+  test('a mapping without a required column or with a column used twice is refused', () => {
+    expect(mappingProblems({ ...mapping, sku: null }, csv.headers)).toEqual(['Choose the column for SKU']);
+    expect(mappingProblems({ ...mapping, description: 'SKU' }, csv.headers)).toEqual(['Each column can feed only one field']);
+  });
+});

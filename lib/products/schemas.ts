@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { parseMoneyToCents } from '@/lib/money';
+import { parseScaled } from '@/lib/numbers';
+
+const optionalText = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(max, `Keep it under ${max} characters`).nullable().optional());
+const asText = (v: unknown) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v : '');
+
+const FALSE_WORDS = new Set(['0', 'false', 'no', 'n', 'off', 'inactive', 'archived', 'discontinued']);
+
+/** A checkbox ("on"), a CSV cell ("yes", "discontinued") or a boolean to active/inactive. */
+export function parseActive(v: unknown): boolean {
+  if (typeof v === 'boolean') return v;
+  if (v === undefined || v === null) return false;
+  const word = String(v).trim().toLowerCase();
+  return word !== '' && !FALSE_WORDS.has(word);
+}
+
+export const priceCents = (message: string) =>
+  z.preprocess(
+    asText,
+    z
+      .string()
+      .trim()
+      .transform((s, ctx) => {
+        const cents = parseMoneyToCents(s);
+        if (s === '' || cents === null || cents < 0 || cents > 1_000_000_000_00) {
+          ctx.addIssue({ code: 'custom', message });
+          return z.NEVER;
+        }
+        return cents;
+      }),
+  );
+
+export const percentBp = (message: string) =>
+  z.preprocess(
+    asText,
+    z
+      .string()
+      .trim()
+      .transform((s, ctx) => {
+        const bp = parseScaled(s === '' ? '0' : s, 2);
+        if (bp === null || bp < 0 || bp > 10_000) {
+          ctx.addIssue({ code: 'custom', message });
+          return z.NEVER;
+        }
+        return bp;
+      }),
+  );
+
+export const quantityMilli = (message: string) =>
+  z.preprocess(
+    asText,
+    z
+      .string()
+      .trim()
+      .transform((s, ctx) => {
+        const milli = parseScaled(s, 3);
+        if (milli === null || milli <= 0 || milli > 1_000_000_000) {
+          ctx.addIssue({ code: 'custom', message });
+          return z.NEVER;
+        }
+        return milli;
+      }),
+  );
+
+export const productSchema = z.object({
+  name: z.string().trim().min(1, 'Enter the product name').max(200, 'Keep the name under 200 characters'),
+  sku: z
+    .string()
+    .trim()
+    .min(1, 'Enter a SKU')
+    .max(64, 'Keep the SKU under 64 characters')
+    .regex(/^[^\s,;]+$/, 'Use letters, digits and dashes, no spaces'),
+  description: optionalText(2000),
+  unit: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v : 'unit'), z.string().trim().max(30, 'Keep the unit under 30 characters')),
+  unitPriceCents: priceCents('Enter a price like 120 or 1,250.50'),
+  taxRateBp: percentBp('Enter a tax rate from 0 to 100 with at most 2 decimals'),
+  active: z.preprocess(parseActive, z.boolean()),
+});
+
+export type ProductInput = z.output<typeof productSchema>;
+
+export const tierSchema = z
+  .object({
+    productId: z.coerce.number().int().positive(),
+    priceListId: z.preprocess((v) => (v === '' || v === null || v === undefined ? null : v), z.coerce.number().int().positive().nullable()),
+    minQuantityMilli: quantityMilli('Enter the quantity the tier starts at, above 0'),
+    kind: z.enum(['price', 'discount']),
+    unitPrice: z.string().optional(),
+    discount: z.string().optional(),
+  })
+  .transform((t, ctx) => {
+    if (t.kind === 'price') {
+      const cents = parseMoneyToCents(t.unitPrice ?? '');
+      if (cents === null || cents < 0) ctx.addIssue({ code: 'custom', path: ['unitPrice'], message: 'Enter the unit price from this quantity on' });
+      return { productId: t.productId, priceListId: t.priceListId, minQuantityMilli: t.minQuantityMilli, unitPriceCents: cents ?? 0, discountBp: null };
+    }
+    const bp = parseScaled(t.discount ?? '', 2);
+    if (bp === null || bp <= 0 || bp > 10_000) ctx.addIssue({ code: 'custom', path: ['discount'], message: 'Enter a discount above 0 and up to 100' });
+    return { productId: t.productId, priceListId: t.priceListId, minQuantityMilli: t.minQuantityMilli, unitPriceCents: null, discountBp: bp ?? 0 };
+  });
+
+export const priceListSchema = z.object({
+  name: z.string().trim().min(1, 'Name the price list').max(100, 'Keep the name under 100 characters'),
+  description: optionalText(500),
+});

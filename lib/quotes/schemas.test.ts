@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import { createQuoteSchema, quoteLineSchema } from './schemas';
+import { zodFieldErrors } from '@/lib/form-data';
+
+describe('quoteLineSchema', () => {
+  test('parses what a person types into integers', () => {
+    expect(quoteLineSchema.parse({ description: 'Setup', quantity: '2.5', unitPrice: '1,250.50', discount: '12.5', tax: '7.5' })).toEqual({
+      kind: 'item', productId: null, description: 'Setup', quantityMilli: 2500, unitPriceCents: 125050, discountBp: 1250, taxRateBp: 750,
+    });
+  });
+
+  test.each([
+    [{ description: 'x', quantity: '1.2345' }, 'quantity'],
+    [{ description: 'x', quantity: '0' }, 'quantity'],
+    [{ description: 'x', quantity: 'lots' }, 'quantity'],
+    [{ description: 'x', unitPrice: '12.345' }, 'unitPrice'],
+    [{ description: 'x', discount: '100.01' }, 'discount'],
+    [{ description: 'x', discount: '5.555' }, 'discount'],
+    [{ description: 'x', tax: '-1' }, 'tax'],
+    [{ description: '' }, 'description'],
+    [{ kind: 'section', description: '' }, 'description'],
+  ])('%j is refused at %s', (line, field) => {
+    const result = quoteLineSchema.safeParse(line);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(Object.keys(zodFieldErrors(result.error))).toContain(field);
+  });
+
+  test('a section heading carries no money', () => {
+    expect(quoteLineSchema.parse({ kind: 'section', description: 'Hardware', quantity: '5', unitPrice: '9' })).toMatchObject({ kind: 'section', quantityMilli: 0, unitPriceCents: 0 });
+  });
+});
+
+describe('createQuoteSchema', () => {
+  const base = { validUntil: '2026-12-25', paymentTerms: 'net_30', lines: '[]' };
+  test('line errors are keyed by line and field', () => {
+    const result = createQuoteSchema.safeParse({ ...base, lines: JSON.stringify([{ description: 'ok' }, { description: 'bad', quantity: '-1' }]) });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(zodFieldErrors(result.error)).toHaveProperty(['lines.1.quantity']);
+  });
+
+  test('custom payment terms need words', () => {
+    const result = createQuoteSchema.safeParse({ ...base, paymentTerms: 'custom', paymentTermsText: '' });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(zodFieldErrors(result.error)).toHaveProperty(['paymentTermsText']);
+  });
+
+  test('unreadable lines are refused, not dropped', () => {
+    expect(createQuoteSchema.safeParse({ ...base, lines: '{oops' }).success).toBe(false);
+  });
+});

@@ -1,0 +1,45 @@
+import { divRoundBig } from '@/lib/money';
+
+// The money rules of a quote, written once: the builder shows these figures as you type, the server
+// stores them when the quote is saved, and the PDF prints what was stored.
+//
+// Everything is integer: cents, quantities in thousandths, percentages in basis points. Each amount
+// is one exact product divided once and rounded half away from zero:
+//   line gross    = round(quantity × unit price)
+//   line net      = round(quantity × unit price × (1 − discount))
+//   line discount = gross − net
+//   net total     = Σ line nets
+//   tax per rate  = round(Σ nets of the lines with that rate × rate), once per rate
+//   total         = net total + Σ taxes
+
+export type PricedLine = { quantityMilli: number; unitPriceCents: number; discountBp: number; taxRateBp: number };
+export type LineAmounts = { grossCents: number; netCents: number; discountCents: number };
+export type TaxRow = { rateBp: number; baseCents: number; taxCents: number };
+export type QuoteTotals = { subtotalCents: number; discountCents: number; netCents: number; taxes: TaxRow[]; taxCents: number; totalCents: number };
+
+export function lineAmounts(line: PricedLine): LineAmounts {
+  const amount = BigInt(line.quantityMilli) * BigInt(line.unitPriceCents);
+  const grossCents = Number(divRoundBig(amount, 1000n));
+  const netCents = Number(divRoundBig(amount * BigInt(10_000 - line.discountBp), 10_000_000n));
+  return { grossCents, netCents, discountCents: grossCents - netCents };
+}
+
+/** Totals of the priced lines (section headings carry no money and are left out by the caller). */
+export function quoteTotals(lines: PricedLine[]): QuoteTotals {
+  let subtotalCents = 0;
+  let netCents = 0;
+  const baseByRate = new Map<number, number>();
+  for (const line of lines) {
+    const amounts = lineAmounts(line);
+    subtotalCents += amounts.grossCents;
+    netCents += amounts.netCents;
+    baseByRate.set(line.taxRateBp, (baseByRate.get(line.taxRateBp) ?? 0) + amounts.netCents);
+  }
+  // Zero-rated lines have nothing to show in the tax rows; their nets are still in the net total.
+  const taxes = [...baseByRate.entries()]
+    .filter(([rateBp]) => rateBp !== 0)
+    .sort(([a], [b]) => a - b)
+    .map(([rateBp, baseCents]) => ({ rateBp, baseCents, taxCents: Number(divRoundBig(BigInt(baseCents) * BigInt(rateBp), 10_000n)) }));
+  const taxCents = taxes.reduce((sum, t) => sum + t.taxCents, 0);
+  return { subtotalCents, discountCents: subtotalCents - netCents, netCents, taxes, taxCents, totalCents: netCents + taxCents };
+}
