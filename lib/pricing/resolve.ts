@@ -5,10 +5,10 @@ export type Tier = { minQuantityMilli: number; unitPriceCents: number | null; di
 /** What is known about one product's price for one quote: the catalogue, the quote's list, their tiers. */
 export type ProductPricing = {
   catalogueCents: number;
-  catalogueTiers: Tier[];
+  catalogueTiers: readonly Tier[];
   /** The product's own price in the quote's price list, if the list has one. */
   listCents: number | null;
-  listTiers: Tier[];
+  listTiers: readonly Tier[];
 };
 
 export type ResolvedPrice = { unitPriceCents: number; source: 'catalogue' | 'list'; tier: Tier | null };
@@ -31,7 +31,7 @@ export function resolveUnitPrice(pricing: ProductPricing, quantityMilli: number)
   return { unitPriceCents: divRound(base * (10_000 - (tier.discountBp ?? 0)), 10_000), source, tier };
 }
 
-export function tierFor(tiers: Tier[], quantityMilli: number): Tier | null {
+export function tierFor(tiers: readonly Tier[], quantityMilli: number): Tier | null {
   let best: Tier | null = null;
   for (const t of tiers) if (t.minQuantityMilli <= quantityMilli && (!best || t.minQuantityMilli > best.minQuantityMilli)) best = t;
   return best;
