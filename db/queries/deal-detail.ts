@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import type { DealTimelineType } from '@/lib/activities/deal-timeline';
+import { quoteEventsSql } from '@/lib/quotes/timeline-sql';
 import { describeDealEvent } from '@/lib/timeline/describe-event';
 
 export type DealDetail = {
@@ -68,9 +69,9 @@ type Row = Omit<DealTimelineEntry, 'done'> & { done: number; kind: string | null
 
 const NO_EVENT = 'null, null, null, null, null';
 
-// One newest-first list from four sources: the deal's activities, its stage moves (the first
+// One newest-first list from five sources: the deal's activities, its stage moves (the first
 // history row is its creation, shown by the 'created' event instead), its recorded changes
-// (deal_events), and — for deals loaded without events, such as the demo data — its creation and
+// (deal_events), its quotes' events, and — for deals loaded without events, such as the demo data — its creation and
 // closing read from the deal row itself.
 const TIMELINE_SQL = `
   select * from (
@@ -101,6 +102,9 @@ const TIMELINE_SQL = `
     from deals d left join users u on u.id = d.owner_id
     where d.id = @id and d.status in ('won', 'lost') and d.closed_at is not null
       and not exists (select 1 from deal_events where deal_id = @id and kind = d.status)
+    union all
+    select x.key, x.type, x.at, x.title, x.body, null, null, 1, null, x.userId, x.userName, ${NO_EVENT}
+    from (${quoteEventsSql('q.deal_id = @id')}) x
   )
   order by at desc, key desc
   limit @limit`;

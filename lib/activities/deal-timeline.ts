@@ -7,7 +7,7 @@ import { DEAL_EVENT_KINDS } from '@/db/schema';
  * probability). The type is also the entry's data-type in the page.
  */
 export const DEAL_ACTIVITY_TYPES = ['call', 'email', 'meeting', 'note', 'task'] as const;
-export const DEAL_TIMELINE_TYPES = [...DEAL_ACTIVITY_TYPES, 'stage', ...DEAL_EVENT_KINDS] as const;
+export const DEAL_TIMELINE_TYPES = [...DEAL_ACTIVITY_TYPES, 'stage', ...DEAL_EVENT_KINDS, 'quote'] as const;
 export type DealTimelineType = (typeof DEAL_TIMELINE_TYPES)[number];
 
 /** Entries per "page": the timeline shows this many, and each "Show more" adds as many again. */

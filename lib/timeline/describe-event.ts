@@ -12,7 +12,7 @@ export function describeDealEvent(e: RawDealEvent, currency: string): { type: 'd
     case 'created':
       return { type: 'deal', title: `Deal created at ${money(e.toValue)}` };
     case 'won':
-      return { type: 'won', title: 'Marked won' };
+      return { type: 'won', title: e.toValue && e.toValue !== 'won' ? `Won: ${e.toValue}` : 'Marked won' };
     case 'lost':
       return { type: 'lost', title: `Marked lost${e.toValue && e.toValue !== 'lost' ? `: ${e.toValue}` : ''}` };
     case 'reopened':

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const TIMELINE_TYPES = ['call', 'email', 'meeting', 'note', 'task', 'stage', 'deal', 'won', 'lost'] as const;
+export const TIMELINE_TYPES = ['call', 'email', 'meeting', 'note', 'task', 'stage', 'deal', 'won', 'lost', 'quote'] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
 export const TIMELINE_LABELS: Record<TimelineType, string> = {
@@ -13,6 +13,7 @@ export const TIMELINE_LABELS: Record<TimelineType, string> = {
   deal: 'New deals',
   won: 'Won',
   lost: 'Lost',
+  quote: 'Quotes',
 };
 
 /** A page position in a newest-first timeline: entries strictly older than (at, key). */

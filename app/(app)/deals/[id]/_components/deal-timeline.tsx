@@ -22,6 +22,7 @@ const ICONS: Record<DealTimelineType, { glyph: string; tone: string; label: stri
   value: { glyph: '$', tone: 'bg-slate-100 text-slate-600', label: 'Value change' },
   close_date: { glyph: '◴', tone: 'bg-slate-100 text-slate-600', label: 'Close date change' },
   probability: { glyph: '%', tone: 'bg-slate-100 text-slate-600', label: 'Probability change' },
+  quote: { glyph: '❏', tone: 'bg-teal-100 text-teal-700', label: 'Quote' },
 };
 
 const when = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });

@@ -1,0 +1,136 @@
+import 'server-only';
+import type { Db } from '@/db/client';
+import { AppError } from '@/lib/errors';
+import type { ImportRow } from '@/lib/products/import';
+import { likePrefix, PRODUCT_PAGE_SIZE, type ProductFilters } from '@/lib/products/list-filters';
+import type { ProductInput } from '@/lib/products/schemas';
+
+export type ProductRow = {
+  id: number;
+  name: string;
+  sku: string;
+  description: string | null;
+  unit: string;
+  unitPriceCents: number;
+  taxRateBp: number;
+  active: boolean;
+  version: number;
+};
+
+const COLUMNS = `p.id, p.name, p.sku, p.description, p.unit, p.unit_price_cents as unitPriceCents, p.tax_rate_bp as taxRateBp, p.active, p.version`;
+const SORTS = { name: 'p.name collate nocase', sku: 'p.sku', price: 'p.unit_price_cents' } as const;
+const toRow = (r: Omit<ProductRow, 'active'> & { active: number }): ProductRow => ({ ...r, active: Boolean(r.active) });
+
+function productWhere(f: Pick<ProductFilters, 'q' | 'status'>): { where: string; params: Record<string, unknown> } {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (f.q) {
+    // A word anywhere in the name, or the start of the SKU.
+    clauses.push(`(p.name like @contains escape '\\' or p.sku like @prefix escape '\\')`);
+    params.contains = `%${likePrefix(f.q)}`;
+    params.prefix = likePrefix(f.q);
+  }
+  if (f.status !== 'all') clauses.push(`p.active = ${f.status === 'active' ? 1 : 0}`);
+  return { where: clauses.length ? clauses.join(' and ') : '1', params };
+}
+
+export function listProducts(db: Db, f: ProductFilters): { rows: ProductRow[]; total: number } {
+  const { where, params } = productWhere(f);
+  const total = (db.$client.prepare(`select count(*) as n from products p where ${where}`).get(params) as { n: number }).n;
+  const rows = db.$client
+    .prepare(`select ${COLUMNS} from products p where ${where} order by ${SORTS[f.sort]} ${f.dir}, p.id ${f.dir} limit @limit offset @offset`)
+    .all({ ...params, limit: PRODUCT_PAGE_SIZE, offset: (f.page - 1) * PRODUCT_PAGE_SIZE }) as (Omit<ProductRow, 'active'> & { active: number })[];
+  return { rows: rows.map(toRow), total };
+}
+
+/** Every product matching the filters, a batch at a time, for the CSV download. */
+export function* iterateProducts(db: Db, f: Pick<ProductFilters, 'q' | 'status'>, batch = 1000) {
+  const { where, params } = productWhere(f);
+  const stmt = db.$client.prepare(`select ${COLUMNS} from products p where ${where} and p.id > @after order by p.id limit @limit`);
+  let after = 0;
+  for (;;) {
+    const rows = (stmt.all({ ...params, after, limit: batch }) as (Omit<ProductRow, 'active'> & { active: number })[]).map(toRow);
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1].id;
+  }
+}
+
+export function getProduct(db: Db, id: number): ProductRow | null {
+  const row = db.$client.prepare(`select ${COLUMNS} from products p where p.id = ?`).get(id) as (Omit<ProductRow, 'active'> & { active: number }) | undefined;
+  return row ? toRow(row) : null;
+}
+
+function skuTaken(db: Db, sku: string, exceptId: number | null): { id: number; name: string } | null {
+  return (db.$client.prepare('select id, name from products where sku = ? collate nocase and id != ?').get(sku, exceptId ?? 0) as { id: number; name: string } | undefined) ?? null;
+}
+
+function skuError(other: { name: string }): AppError {
+  const message = `Another product (${other.name}) already has this SKU`;
+  return new AppError(message, { sku: message });
+}
+
+export function createProduct(db: Db, input: ProductInput, now = Date.now()): { id: number } {
+  return db.transaction(() => {
+    const other = skuTaken(db, input.sku, null);
+    if (other) throw skuError(other);
+    return db.$client
+      .prepare(
+        `insert into products (name, sku, description, unit, unit_price_cents, tax_rate_bp, active, created_at, updated_at)
+         values (@name, @sku, @description, @unit, @unitPriceCents, @taxRateBp, @active, @now, @now) returning id`,
+      )
+      .get({ ...input, description: input.description ?? null, active: input.active ? 1 : 0, now }) as { id: number };
+  });
+}
+
+export function updateProduct(db: Db, id: number, version: number, input: ProductInput, now = Date.now()): void {
+  db.transaction(() => {
+    const current = getProduct(db, id);
+    if (!current) throw new AppError('This product no longer exists.');
+    if (current.version !== version) throw new AppError('Someone else changed this product meanwhile. Reload to see their change, then try again.');
+    const other = skuTaken(db, input.sku, id);
+    if (other) throw skuError(other);
+    db.$client
+      .prepare(
+        `update products set name = @name, sku = @sku, description = @description, unit = @unit, unit_price_cents = @unitPriceCents,
+                tax_rate_bp = @taxRateBp, active = @active, updated_at = @now, version = version + 1 where id = @id`,
+      )
+      .run({ ...input, description: input.description ?? null, active: input.active ? 1 : 0, now, id });
+  });
+}
+
+/** Which rows of an import would create a product and which would update one (matched by SKU). */
+export function planProductImport(db: Db, rows: ImportRow[]): { creates: number; updates: number } {
+  const existing = db.$client.prepare('select 1 from products where sku = ? collate nocase');
+  const updates = rows.filter((r) => existing.get(r.product.sku)).length;
+  return { creates: rows.length - updates, updates };
+}
+
+/** Writes the checked rows in one transaction: new SKUs are created, known SKUs updated. */
+export function importProducts(db: Db, rows: ImportRow[], now = Date.now()): { created: number; updated: number } {
+  return db.transaction(() => {
+    const find = db.$client.prepare('select id from products where sku = ? collate nocase');
+    const insert = db.$client.prepare(
+      `insert into products (name, sku, description, unit, unit_price_cents, tax_rate_bp, active, created_at, updated_at)
+       values (@name, @sku, @description, @unit, @unitPriceCents, @taxRateBp, @active, @now, @now)`,
+    );
+    const update = db.$client.prepare(
+      `update products set name = @name, description = @description, unit = @unit, unit_price_cents = @unitPriceCents,
+              tax_rate_bp = @taxRateBp, active = @active, updated_at = @now, version = version + 1 where id = @id`,
+    );
+    let created = 0;
+    let updated = 0;
+    for (const { product } of rows) {
+      const values = { ...product, description: product.description ?? null, active: product.active ? 1 : 0, now };
+      const hit = find.get(product.sku) as { id: number } | undefined;
+      if (hit) {
+        update.run({ ...values, id: hit.id });
+        updated++;
+      } else {
+        insert.run(values);
+        created++;
+      }
+    }
+    return { created, updated };
+  });
+}

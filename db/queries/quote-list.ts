@@ -1,0 +1,71 @@
+import 'server-only';
+import type { Db } from '@/db/client';
+import type { QuoteStatus } from '@/db/schema';
+import { likePrefix } from '@/lib/products/list-filters';
+import { QUOTE_PAGE_SIZE, type QuoteFilters } from '@/lib/quotes/list-filters';
+import type { SessionUser } from './users';
+
+export type QuoteListRow = {
+  id: number;
+  number: string;
+  revision: number;
+  title: string;
+  status: QuoteStatus;
+  supersededById: number | null;
+  companyName: string | null;
+  contactName: string | null;
+  ownerName: string | null;
+  totalCents: number;
+  currency: string;
+  validUntil: string;
+  createdAt: number;
+};
+
+/**
+ * Quotes newest first. "Expired" is a sent quote past its valid-until date (see lib/quotes/status),
+ * so the status filter asks the date as well as the stored status.
+ */
+export function listQuotes(db: Db, f: QuoteFilters, actor: SessionUser, today: string): { rows: QuoteListRow[]; total: number } {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = { today };
+  if (f.status === 'sent') clauses.push(`q.status = 'sent' and q.valid_until >= @today`);
+  else if (f.status === 'expired') clauses.push(`(q.status = 'expired' or (q.status = 'sent' and q.valid_until < @today))`);
+  else if (f.status !== 'all') {
+    clauses.push('q.status = @status');
+    params.status = f.status;
+  }
+  if (f.owner !== 'all') {
+    clauses.push('q.owner_id = @ownerId');
+    params.ownerId = f.owner === 'me' ? actor.id : f.owner;
+  }
+  if (f.q) {
+    clauses.push(`(q.number like @prefix escape '\\' or q.title like @contains escape '\\' or co.name like @contains escape '\\')`);
+    params.prefix = likePrefix(f.q);
+    params.contains = `%${likePrefix(f.q)}`;
+  }
+  const where = clauses.length ? clauses.join(' and ') : '1';
+  const from = 'from quotes q left join companies co on co.id = q.company_id';
+  const total = (db.$client.prepare(`select count(*) as n ${from} where ${where}`).get(params) as { n: number }).n;
+  const rows = db.$client
+    .prepare(
+      `select q.id, q.number, q.revision, q.title, case when q.status = 'sent' and q.valid_until < @today then 'expired' else q.status end as status,
+              q.superseded_by_id as supersededById, co.name as companyName, trim(c.first_name || ' ' || c.last_name) as contactName, u.name as ownerName,
+              q.total_cents as totalCents, q.currency, q.valid_until as validUntil, q.created_at as createdAt
+       ${from} left join contacts c on c.id = q.contact_id left join users u on u.id = q.owner_id
+       where ${where} order by q.created_at desc, q.id desc limit @limit offset @offset`,
+    )
+    .all({ ...params, limit: QUOTE_PAGE_SIZE, offset: (f.page - 1) * QUOTE_PAGE_SIZE }) as QuoteListRow[];
+  return { rows, total };
+}
+
+/** The quotes of one deal, newest first, for the deal page. */
+export function listDealQuotes(db: Db, dealId: number, today: string): QuoteListRow[] {
+  return db.$client
+    .prepare(
+      `select q.id, q.number, q.revision, q.title, case when q.status = 'sent' and q.valid_until < @today then 'expired' else q.status end as status,
+              q.superseded_by_id as supersededById, null as companyName, null as contactName, null as ownerName,
+              q.total_cents as totalCents, q.currency, q.valid_until as validUntil, q.created_at as createdAt
+       from quotes q where q.deal_id = @dealId order by q.created_at desc, q.id desc`,
+    )
+    .all({ dealId, today }) as QuoteListRow[];
+}
