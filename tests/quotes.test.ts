@@ -15,7 +15,6 @@ import { createQuoteSchema } from '@/lib/quotes/schemas';
 import { createTestDb } from './support/db';
 
 let db: Db;
-let admin: SessionUser;
 let ana: SessionUser;
 let ben: SessionUser;
 
@@ -35,7 +34,7 @@ function dealFor(owner: SessionUser, contactId: number | null = null) {
 beforeEach(() => {
   db = createTestDb();
   seedEmptyWorkspace(db, { name: 'Olivia', email: 'o@example.test', password: 'password1' });
-  admin = { id: 1, name: 'Olivia', email: 'o@example.test', role: 'admin' };
+
   ana = createUser(db, { name: 'Ana', email: 'ana@example.test', role: 'rep', password: 'password1' });
   ben = createUser(db, { name: 'Ben', email: 'ben@example.test', role: 'rep', password: 'password1' });
 });

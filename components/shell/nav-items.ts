@@ -1,7 +1,7 @@
 import type { Role } from '@/db/schema';
 
 export type NavItem = { href: string; label: string; icon: IconName; roles?: Role[]; /** A count shown as a red badge when above zero (overdue tasks). */ badge?: number };
-export type IconName = 'home' | 'users' | 'settings' | 'deals' | 'list' | 'contact' | 'building' | 'chart' | 'tasks';
+export type IconName = 'home' | 'users' | 'settings' | 'deals' | 'list' | 'contact' | 'building' | 'chart' | 'tasks' | 'box' | 'quote';
 
 /** The sections that exist; each later capability adds its entry here. */
 export const NAV_ITEMS: NavItem[] = [
@@ -10,6 +10,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/tasks', label: 'Tasks', icon: 'tasks' },
   { href: '/contacts', label: 'Contacts', icon: 'contact' },
   { href: '/companies', label: 'Companies', icon: 'building' },
+  { href: '/quotes', label: 'Quotes', icon: 'quote' },
+  { href: '/products', label: 'Products', icon: 'box' },
   { href: '/forecast', label: 'Forecast', icon: 'chart' },
   { href: '/reports', label: 'Reports', icon: 'list', roles: ['admin', 'manager'] },
   { href: '/settings/pipelines', label: 'Pipelines', icon: 'settings', roles: ['admin'] },
