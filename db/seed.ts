@@ -4,6 +4,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { DEFAULT_STAGES } from '@/lib/pipelines/stages';
 import { addDays, dateInZone, isoDateToMs } from '@/lib/dates';
 import type { Db } from './client';
+import { seedCatalogue } from './seed-catalogue';
 
 export type SeedOptions = {
   companies: number;
@@ -239,6 +240,8 @@ function fill(db: Db, options: SeedOptions): void {
   sqlite.transaction(() => {
     for (const [id, when] of lastActivity) setLastActivity.run(when, id);
   })();
+
+  seedCatalogue(db, options.companies);
 }
 
 /** An empty workspace with one admin and the default pipeline, for SEED_DEMO=0. */

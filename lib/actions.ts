@@ -1,4 +1,5 @@
 import 'server-only';
+import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { getDb, type Db } from '@/db';
@@ -41,6 +42,31 @@ export function defineAction<S extends z.ZodType, T>(
       if (error instanceof AppError)
         return { ok: false, error: error.message, fieldErrors: error.fieldErrors, ...(error.details ? { details: error.details } : {}) };
       console.error('Server action failed', error);
+      return { ok: false, error: 'Something went wrong and nothing was saved. Try again.' };
+    }
+  };
+}
+
+/**
+ * The same shape for the few actions anyone may call without signing in (a customer answering a
+ * quote on its public link): no session, so the handler must find what it acts on by an
+ * unguessable token, and it gets the caller's address for the record.
+ */
+export function definePublicAction<S extends z.ZodType, T>(options: { schema: S }, handler: (input: z.output<S>, ctx: { db: Db; ip: string | null }) => T | Promise<T>) {
+  return async function action(raw: z.input<S> | FormData): Promise<ActionResult<Awaited<T>>> {
+    const parsed = options.schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+    if (!parsed.success) {
+      const fieldErrors = zodFieldErrors(parsed.error);
+      return { ok: false, error: Object.values(fieldErrors)[0] ?? 'Check the form and try again.', fieldErrors };
+    }
+    try {
+      const h = await headers();
+      const ip = h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
+      return { ok: true, data: await handler(parsed.data, { db: getDb(), ip }) };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof AppError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+      console.error('Public action failed', error);
       return { ok: false, error: 'Something went wrong and nothing was saved. Try again.' };
     }
   };

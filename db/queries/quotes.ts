@@ -191,6 +191,7 @@ export type QuoteLineRow = {
   id: number;
   kind: 'item' | 'section';
   productId: number | null;
+  productName: string | null;
   productSku: string | null;
   description: string;
   quantityMilli: number;
@@ -224,7 +225,7 @@ export function getQuoteByToken(db: Db, token: string): QuoteHeader | null {
 export function listQuoteLines(db: Db, quoteId: number): QuoteLineRow[] {
   return db.$client
     .prepare(
-      `select l.id, l.kind, l.product_id as productId, p.sku as productSku, l.description, l.quantity_milli as quantityMilli,
+      `select l.id, l.kind, l.product_id as productId, p.name as productName, p.sku as productSku, l.description, l.quantity_milli as quantityMilli,
               l.unit_price_cents as unitPriceCents, l.discount_bp as discountBp, l.tax_rate_bp as taxRateBp, l.gross_cents as grossCents, l.net_cents as netCents
        from quote_lines l left join products p on p.id = l.product_id where l.quote_id = ? order by l.position`,
     )
@@ -236,4 +237,15 @@ export function listRevisions(db: Db, number: string): { id: number; revision: n
   return db.$client
     .prepare('select id, revision, status, total_cents as totalCents, created_at as createdAt from quotes where number = ? order by revision')
     .all(number) as { id: number; revision: number; status: QuoteStatus; totalCents: number; createdAt: number }[];
+}
+
+export type QuoteEventRow = { id: number; kind: string; at: number; userName: string | null; byName: string | null; ip: string | null; detail: string | null };
+
+export function listQuoteEvents(db: Db, quoteId: number): QuoteEventRow[] {
+  return db.$client
+    .prepare(
+      `select e.id, e.kind, e.at, u.name as userName, e.by_name as byName, e.ip, e.detail
+       from quote_events e left join users u on u.id = e.user_id where e.quote_id = ? order by e.at desc, e.id desc`,
+    )
+    .all(quoteId) as QuoteEventRow[];
 }

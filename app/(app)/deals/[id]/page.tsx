@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LogActivityForm } from '@/components/activity/log-activity-form';
+import { QuoteStatusBadge } from '@/components/quotes/status-badge';
 import { Alert } from '@/components/ui/alert';
+import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { cx } from '@/components/ui/cx';
 import { Fact } from '@/components/ui/fact';
@@ -10,6 +12,7 @@ import { getDb } from '@/db';
 import { getDealDetail, listDealTimeline, type DealDetail } from '@/db/queries/deal-detail';
 import { listLostReasons } from '@/db/queries/lost-reasons';
 import { listPipelinesWithStages } from '@/db/queries/pipelines';
+import { listDealQuotes } from '@/db/queries/quote-list';
 import { listActiveUsers } from '@/db/queries/users';
 import { getWorkspace } from '@/db/queries/workspace';
 import { timelineLimit } from '@/lib/activities/deal-timeline';
@@ -19,6 +22,7 @@ import { formatDate, nowMs, todayIso } from '@/lib/dates';
 import { effectiveProbabilityBp, weightedCents } from '@/lib/deals/probability';
 import { rotState } from '@/lib/deals/rotting';
 import { formatMoney } from '@/lib/money';
+import { quoteLabel } from '@/lib/quotes/status';
 import { DealControls } from './_components/deal-controls';
 import { DealForm } from './_components/deal-form';
 import { DealTimeline } from './_components/deal-timeline';
@@ -51,6 +55,7 @@ export default async function DealPage({ params, searchParams }: Props) {
   const probability = effectiveProbabilityBp(deal.stageProbabilityBp, deal.probabilityOverrideBp);
   const rot = rotState(deal, deal.rotDays, nowMs());
   const money = (c: number) => formatMoney(c, ws.currency);
+  const quotes = listDealQuotes(db, deal.id, today);
 
   return (
     <div className="space-y-6">
@@ -133,10 +138,39 @@ export default async function DealPage({ params, searchParams }: Props) {
             <DealTimeline entries={entries} today={today} user={{ id: user.id, seesEveryone: managerial }} moreHref={more ? `/deals/${deal.id}?timeline=${pages + 1}` : null} />
           </div>
         </section>
-        <Card className="order-first h-fit p-4 lg:order-none">
-          <h2 className="mb-3 text-sm font-semibold text-slate-900">Details</h2>
-          <DealForm deal={deal} users={listActiveUsers(db)} canReassign={managerial} canEdit={canEdit} />
-        </Card>
+        <div className="order-first space-y-6 lg:order-none">
+          <Card className="h-fit p-4" data-testid="deal-quotes">
+            <div className="mb-3 flex items-center justify-between gap-2">
+              <h2 className="text-sm font-semibold text-slate-900">Quotes</h2>
+              {canEdit ? (
+                <Link href={`/quotes/new?deal=${deal.id}`} className={buttonClass('secondary', 'sm')}>
+                  Create quote
+                </Link>
+              ) : null}
+            </div>
+            {quotes.length === 0 ? (
+              <p className="text-sm text-slate-500">No quotes yet. “Create quote” starts one with this deal’s company and contact.</p>
+            ) : (
+              <ul className="divide-y divide-slate-100 text-sm">
+                {quotes.map((q) => (
+                  <li key={q.id} className="flex items-center justify-between gap-2 py-2">
+                    <Link href={`/quotes/${q.id}`} className="font-medium text-brand-700 hover:underline">
+                      {quoteLabel(q.number, q.revision)}
+                    </Link>
+                    <span className="flex items-center gap-2">
+                      <span className="text-slate-600 tabular-nums">{money(q.totalCents)}</span>
+                      <QuoteStatusBadge status={q.status} superseded={Boolean(q.supersededById)} />
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          <Card className="h-fit p-4">
+            <h2 className="mb-3 text-sm font-semibold text-slate-900">Details</h2>
+            <DealForm deal={deal} users={listActiveUsers(db)} canReassign={managerial} canEdit={canEdit} />
+          </Card>
+        </div>
       </div>
     </div>
   );

@@ -1,0 +1,179 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useRef, useState } from 'react';
+import { RecordPicker } from '@/components/form/record-picker';
+import { useFormAction } from '@/components/form/use-form-action';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Field, SelectField } from '@/components/ui/field';
+import { PAYMENT_TERMS, type PaymentTerms } from '@/db/schema';
+import { parseDraftLine, reprice, serializeLines, withProduct, type DraftLine } from '@/lib/quotes/builder';
+import { PAYMENT_TERM_LABELS } from '@/lib/quotes/status';
+import { createQuoteAction, updateQuoteAction } from '../actions';
+import { LineRow } from './line-row';
+import { QuoteTotalsPanel } from './quote-totals';
+
+export type BuilderValues = {
+  quoteId: number | null;
+  version: number | null;
+  dealId: number | null;
+  title: string;
+  company: { id: number; label: string } | null;
+  contact: { id: number; label: string } | null;
+  validUntil: string;
+  paymentTerms: PaymentTerms;
+  paymentTermsText: string;
+  notes: string;
+  terms: string;
+  lines: DraftLine[];
+};
+
+let counter = 0;
+const newKey = () => `n${++counter}`;
+export const emptyLine = (kind: 'item' | 'section' = 'item'): DraftLine => ({
+  key: newKey(),
+  kind,
+  productId: null,
+  product: '',
+  description: '',
+  quantity: '1',
+  unitPrice: '',
+  discount: '0',
+  tax: '0',
+  pricing: null,
+  autoPrice: false,
+});
+
+export function QuoteBuilder({ initial, currency, priceListName }: { initial: BuilderValues; currency: string; priceListName: string | null }) {
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [lines, setLines] = useState<DraftLine[]>(initial.lines.length ? initial.lines : [emptyLine()]);
+  const [terms, setTerms] = useState<PaymentTerms>(initial.paymentTerms);
+  const action = initial.quoteId ? updateQuoteAction : createQuoteAction;
+  const { pending, onSubmit, fieldErrors: errors, formError } = useFormAction(action, { onSuccess: (data) => router.push(`/quotes/${data.id}`) });
+
+  const change = (key: string, update: (l: DraftLine) => DraftLine) => setLines((ls) => ls.map((l) => (l.key === key ? update(l) : l)));
+  const move = (index: number, by: -1 | 1) =>
+    setLines((ls) => {
+      const next = ls.slice();
+      const [line] = next.splice(index, 1);
+      next.splice(index + by, 0, line);
+      return next;
+    });
+  const companyId = () => {
+    // The company picker keeps its choice in a hidden input; read it when a search starts.
+    const input = formRef.current?.elements.namedItem('companyId') as HTMLInputElement | null | undefined;
+    const value = Number(input?.value ?? 0);
+    return value > 0 ? value : null;
+  };
+  const lineErrors = Object.keys(errors).some((k) => k.startsWith('lines.'));
+
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-6">
+      {initial.quoteId ? <input type="hidden" name="quoteId" value={initial.quoteId} /> : null}
+      {initial.version ? <input type="hidden" name="version" value={initial.version} /> : null}
+      {initial.dealId ? <input type="hidden" name="dealId" value={initial.dealId} /> : null}
+      <input type="hidden" name="lines" value={serializeLines(lines)} />
+      {formError ? <Alert>{formError}</Alert> : null}
+      {lineErrors ? <Alert>Some lines need attention: see the messages beside them.</Alert> : null}
+
+      <Card className="grid gap-4 p-4 sm:grid-cols-2 sm:p-5 lg:grid-cols-3">
+        <Field label="Title" name="title" defaultValue={initial.title} error={errors.title} placeholder="What this offer is for" className="sm:col-span-2 lg:col-span-3" />
+        <RecordPicker label="Company" name="companyId" kind="company" initial={initial.company} error={errors.companyId} />
+        <RecordPicker label="Contact" name="contactId" kind="contact" initial={initial.contact} error={errors.contactId} />
+        <Field label="Valid until" name="validUntil" type="date" defaultValue={initial.validUntil} error={errors.validUntil} required />
+        <SelectField label="Payment terms" name="paymentTerms" value={terms} onChange={(e) => setTerms(e.target.value as PaymentTerms)} error={errors.paymentTerms}>
+          {PAYMENT_TERMS.map((t) => (
+            <option key={t} value={t}>
+              {PAYMENT_TERM_LABELS[t]}
+            </option>
+          ))}
+        </SelectField>
+        {terms === 'custom' ? (
+          <Field label="Custom payment terms" name="paymentTermsText" defaultValue={initial.paymentTermsText} error={errors.paymentTermsText} placeholder="50 % on order, 50 % on delivery" className="sm:col-span-2" />
+        ) : null}
+      </Card>
+
+      <Card className="p-0">
+        <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-3">
+          <h2 className="text-base font-semibold text-slate-900">Lines</h2>
+          <p className="text-xs text-slate-500">Prices from {priceListName ? `the ${priceListName} price list` : 'the catalogue'}, with volume tiers for the quantity. Type a price to set your own.</p>
+        </div>
+        <div className="hidden grid-cols-[2rem_minmax(0,1.4fr)_minmax(0,1.6fr)_5.5rem_7rem_5.5rem_5rem_7rem_5.5rem] gap-2 px-4 pt-3 text-xs font-medium text-slate-500 lg:grid">
+          <span />
+          <span>Product</span>
+          <span>Description</span>
+          <span className="text-right">Quantity</span>
+          <span className="text-right">Unit price</span>
+          <span className="text-right">Discount %</span>
+          <span className="text-right">Tax %</span>
+          <span className="text-right">Amount</span>
+          <span />
+        </div>
+        <ol className="divide-y divide-slate-100">
+          {lines.map((line, index) => (
+            <LineRow
+              key={line.key}
+              line={line}
+              index={index}
+              count={lines.length}
+              currency={currency}
+              companyId={companyId}
+              errors={errors}
+              invalid={line.kind === 'item' ? parseDraftLine(line).invalid : []}
+              onChange={(update) => change(line.key, update)}
+              onPick={(option) => change(line.key, (l) => withProduct(l, option))}
+              onQuantity={(quantity) => change(line.key, (l) => reprice({ ...l, quantity }))}
+              onMove={(by) => move(index, by)}
+              onRemove={() => setLines((ls) => ls.filter((l) => l.key !== line.key))}
+            />
+          ))}
+        </ol>
+        {lines.length === 0 ? <p className="px-4 py-6 text-center text-sm text-slate-500">No lines yet. Add a line from the catalogue or as free text.</p> : null}
+        <div className="flex flex-wrap gap-2 border-t border-slate-100 px-4 py-3">
+          <Button type="button" variant="secondary" size="sm" onClick={() => setLines((ls) => [...ls, emptyLine()])}>
+            Add line
+          </Button>
+          <Button type="button" variant="ghost" size="sm" onClick={() => setLines((ls) => [...ls, emptyLine('section')])}>
+            Add section heading
+          </Button>
+        </div>
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <Card className="grid gap-4 p-4 sm:p-5">
+          <TextArea label="Notes" name="notes" defaultValue={initial.notes} error={errors.notes} hint="Shown to the customer above the terms." />
+          <TextArea label="Terms and conditions" name="terms" defaultValue={initial.terms} error={errors.terms} />
+        </Card>
+        <QuoteTotalsPanel lines={lines} currency={currency} />
+      </div>
+
+      <div className="flex justify-end gap-2">
+        <Button type="button" variant="secondary" onClick={() => router.back()}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : 'Save draft'}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function TextArea({ label, name, defaultValue, error, hint }: { label: string; name: string; defaultValue: string; error?: string; hint?: string }) {
+  return (
+    <label className="block">
+      <span className="mb-1 block text-sm font-medium text-slate-700">{label}</span>
+      <textarea
+        name={name}
+        defaultValue={defaultValue}
+        rows={4}
+        aria-invalid={error ? true : undefined}
+        className="block w-full rounded-lg border-0 px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-500"
+      />
+      {error ? <span className="mt-1 block text-sm text-red-600">{error}</span> : hint ? <span className="mt-1 block text-xs text-slate-500">{hint}</span> : null}
+    </label>
+  );
+}

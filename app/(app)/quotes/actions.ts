@@ -1,0 +1,52 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { searchCatalogue } from '@/db/queries/price-lists';
+import { reviseQuote, sendQuote } from '@/db/queries/quote-status';
+import { createQuote, updateQuote } from '@/db/queries/quotes';
+import { workspaceToday } from '@/db/queries/tasks';
+import { getWorkspace } from '@/db/queries/workspace';
+import { defineAction } from '@/lib/actions';
+import { createQuoteSchema, updateQuoteSchema } from '@/lib/quotes/schemas';
+
+const id = z.coerce.number().int().positive();
+const optionalId = z.preprocess((v) => (v === '' || v === null || v === undefined ? null : v), id.nullable());
+
+/** Catalogue matches priced for the company's list (the company chosen in the builder right now). */
+export const searchCatalogueAction = defineAction({ schema: z.object({ q: z.string().max(100), companyId: optionalId }) }, (input, { db }) => {
+  const list = input.companyId ? (db.$client.prepare('select price_list_id as id from companies where id = ?').get(input.companyId) as { id: number | null } | undefined)?.id : null;
+  return searchCatalogue(db, input.q, list ?? null);
+});
+
+function revalidateQuote(quoteId: number, dealId?: number | null) {
+  revalidatePath('/quotes');
+  revalidatePath(`/quotes/${quoteId}`);
+  if (dealId) revalidatePath(`/deals/${dealId}`);
+}
+
+export const createQuoteAction = defineAction({ schema: createQuoteSchema }, (input, { db, user }) => {
+  const created = createQuote(db, input, user, { currency: getWorkspace(db).currency, today: workspaceToday(db).today });
+  revalidateQuote(created.id, input.dealId);
+  return created;
+});
+
+export const updateQuoteAction = defineAction({ schema: updateQuoteSchema }, (input, { db, user }) => {
+  updateQuote(db, input.quoteId, input.version, input, user);
+  revalidateQuote(input.quoteId);
+  return { id: input.quoteId };
+});
+
+const versioned = z.object({ quoteId: id, version: z.coerce.number().int().positive() });
+
+export const sendQuoteAction = defineAction({ schema: versioned }, (input, { db, user }) => {
+  sendQuote(db, input.quoteId, input.version, user);
+  revalidateQuote(input.quoteId);
+  return { id: input.quoteId };
+});
+
+export const reviseQuoteAction = defineAction({ schema: versioned }, (input, { db, user }) => {
+  const revision = reviseQuote(db, input.quoteId, input.version, user, workspaceToday(db).today);
+  revalidateQuote(input.quoteId);
+  return revision;
+});

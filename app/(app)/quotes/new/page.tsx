@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/db';
+import { getDealDetail } from '@/db/queries/deal-detail';
+import { workspaceToday } from '@/db/queries/tasks';
+import { getWorkspace } from '@/db/queries/workspace';
+import { requireUser } from '@/lib/auth/session';
+import { defaultValidUntil } from '@/lib/quotes/status';
+import { QuoteBuilder } from '../_components/quote-builder';
+
+export const metadata: Metadata = { title: 'New quote' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The builder for a new quote; from a deal ("Create quote"), its company and contact come filled in. */
+export default async function NewQuotePage({ searchParams }: Props) {
+  await requireUser();
+  const db = getDb();
+  const ws = getWorkspace(db);
+  const raw = (await searchParams).deal;
+  const dealId = typeof raw === 'string' && /^[1-9]\d{0,14}$/.test(raw) ? Number(raw) : null;
+  const deal = dealId ? getDealDetail(db, dealId) : null;
+  const priceList = deal?.companyId
+    ? ((db.$client.prepare('select l.name from companies c join price_lists l on l.id = c.price_list_id where c.id = ?').get(deal.companyId) as { name: string } | undefined)?.name ?? null)
+    : null;
+  return (
+    <>
+      <PageHeader title="New quote" description={deal ? `For the deal “${deal.title}”. The number is given when you save.` : 'The number is given when you save.'} />
+      <QuoteBuilder
+        currency={ws.currency}
+        priceListName={priceList}
+        initial={{
+          quoteId: null,
+          version: null,
+          dealId: deal?.id ?? null,
+          title: deal?.title ?? '',
+          company: deal?.companyId ? { id: deal.companyId, label: deal.companyName ?? '' } : null,
+          contact: deal?.contactId ? { id: deal.contactId, label: deal.contactName ?? '' } : null,
+          validUntil: defaultValidUntil(workspaceToday(db).today),
+          paymentTerms: 'net_30',
+          paymentTermsText: '',
+          notes: '',
+          terms: '',
+          lines: [],
+        }}
+      />
+    </>
+  );
+}

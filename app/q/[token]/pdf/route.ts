@@ -1,0 +1,15 @@
+import { quotePdfResponse } from '@/components/quotes/quote-pdf';
+import { getDb } from '@/db';
+import { getQuoteByToken, listQuoteLines } from '@/db/queries/quotes';
+import { getWorkspace } from '@/db/queries/workspace';
+
+export const dynamic = 'force-dynamic';
+
+/** The customer's copy: by token only, and never a draft (the same rule as the public page). */
+export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const db = getDb();
+  const quote = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? getQuoteByToken(db, token) : null;
+  if (!quote || quote.status === 'draft') return new Response('Not found', { status: 404 });
+  return quotePdfResponse(quote, listQuoteLines(db, quote.id), getWorkspace(db).name);
+}

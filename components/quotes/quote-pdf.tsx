@@ -1,0 +1,163 @@
+import { Document, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
+import type { QuoteHeader, QuoteLineRow } from '@/db/queries/quotes';
+import { formatDate } from '@/lib/dates';
+import { formatMoney } from '@/lib/money';
+import { formatScaled } from '@/lib/numbers';
+import { paymentTermsText, quoteLabel } from '@/lib/quotes/status';
+import { quoteTotals } from '@/lib/quotes/totals';
+
+// The PDF draws the same content as components/quotes/quote-document.tsx, with the built-in
+// Helvetica so no font file is needed. Figures come from lib through the stored lines.
+const BRAND = '#2f6fed';
+const s = StyleSheet.create({
+  page: { padding: 40, fontSize: 10, fontFamily: 'Helvetica', color: '#0f172a' },
+  header: { flexDirection: 'row', justifyContent: 'space-between', borderBottom: '1pt solid #e2e8f0', paddingBottom: 14 },
+  brand: { fontSize: 16, fontFamily: 'Helvetica-Bold', color: BRAND },
+  muted: { color: '#64748b' },
+  meta: { flexDirection: 'row', justifyContent: 'flex-end', gap: 8 },
+  metaLabel: { color: '#64748b', width: 70, textAlign: 'right' },
+  metaValue: { width: 110, textAlign: 'right' },
+  section: { marginTop: 16 },
+  caps: { fontSize: 8, color: '#64748b', letterSpacing: 1, marginBottom: 3 },
+  bold: { fontFamily: 'Helvetica-Bold' },
+  title: { fontSize: 13, fontFamily: 'Helvetica-Bold', marginTop: 10 },
+  table: { marginTop: 16 },
+  th: { flexDirection: 'row', backgroundColor: '#f1f5f9', paddingVertical: 5, paddingHorizontal: 4, fontSize: 8, color: '#475569' },
+  tr: { flexDirection: 'row', paddingVertical: 5, paddingHorizontal: 4, borderBottom: '0.5pt solid #e2e8f0' },
+  sectionRow: { paddingTop: 10, paddingBottom: 3, paddingHorizontal: 4, fontFamily: 'Helvetica-Bold' },
+  cDesc: { flex: 1 },
+  cNum: { width: 62, textAlign: 'right' },
+  totals: { marginTop: 14, marginLeft: 'auto', width: 230 },
+  totalRow: { flexDirection: 'row', justifyContent: 'space-between', paddingVertical: 2 },
+  grand: { flexDirection: 'row', justifyContent: 'space-between', paddingTop: 5, marginTop: 3, borderTop: '1pt solid #cbd5e1', fontFamily: 'Helvetica-Bold', fontSize: 12 },
+  footer: { position: 'absolute', bottom: 24, left: 40, right: 40, fontSize: 8, color: '#94a3b8', flexDirection: 'row', justifyContent: 'space-between' },
+});
+
+export function QuotePdf({ quote, lines, workspaceName }: { quote: QuoteHeader; lines: QuoteLineRow[]; workspaceName: string }) {
+  const money = (c: number) => formatMoney(c, quote.currency);
+  const totals = quoteTotals(lines.filter((l) => l.kind === 'item'));
+  const label = quoteLabel(quote.number, quote.revision);
+  const discounts = lines.some((l) => l.discountBp > 0);
+  return (
+    <Document title={`Quote ${label}`} author={workspaceName} creator="Keel">
+      <Page size="A4" style={s.page}>
+        <View style={s.header}>
+          <View>
+            <Text style={s.brand}>{workspaceName}</Text>
+            {quote.ownerName ? <Text style={s.muted}>{[quote.ownerName, quote.ownerEmail].filter(Boolean).join(' · ')}</Text> : null}
+          </View>
+          <View>
+            <View style={s.meta}>
+              <Text style={s.metaLabel}>Quote</Text>
+              <Text style={[s.metaValue, s.bold]}>{label}</Text>
+            </View>
+            <View style={s.meta}>
+              <Text style={s.metaLabel}>Valid until</Text>
+              <Text style={s.metaValue}>{formatDate(quote.validUntil)}</Text>
+            </View>
+            <View style={s.meta}>
+              <Text style={s.metaLabel}>Payment</Text>
+              <Text style={s.metaValue}>{paymentTermsText(quote.paymentTerms, quote.paymentTermsText)}</Text>
+            </View>
+          </View>
+        </View>
+
+        <View style={s.section}>
+          <Text style={s.caps}>PREPARED FOR</Text>
+          <Text style={s.bold}>{quote.companyName ?? quote.contactName ?? 'Customer'}</Text>
+          {quote.companyName && quote.contactName ? <Text>Attn. {quote.contactName}</Text> : null}
+          {quote.companyAddress ? <Text style={s.muted}>{quote.companyAddress}</Text> : null}
+          {quote.title ? <Text style={s.title}>{quote.title}</Text> : null}
+        </View>
+
+        <View style={s.table}>
+          <View style={s.th} fixed>
+            <Text style={s.cDesc}>Description</Text>
+            <Text style={s.cNum}>Qty</Text>
+            <Text style={s.cNum}>Unit price</Text>
+            {discounts ? <Text style={s.cNum}>Discount</Text> : null}
+            <Text style={s.cNum}>Tax</Text>
+            <Text style={s.cNum}>Amount</Text>
+          </View>
+          {lines.map((l) =>
+            l.kind === 'section' ? (
+              <Text key={l.id} style={s.sectionRow}>
+                {l.description}
+              </Text>
+            ) : (
+              <View key={l.id} style={s.tr} wrap={false}>
+                <View style={s.cDesc}>
+                  <Text>{l.description || l.productName}</Text>
+                  {l.productSku ? <Text style={[s.muted, { fontSize: 8 }]}>{l.productSku}</Text> : null}
+                </View>
+                <Text style={s.cNum}>{formatScaled(l.quantityMilli, 3)}</Text>
+                <Text style={s.cNum}>{money(l.unitPriceCents)}</Text>
+                {discounts ? <Text style={s.cNum}>{l.discountBp ? `${formatScaled(l.discountBp, 2)}%` : '-'}</Text> : null}
+                <Text style={s.cNum}>{formatScaled(l.taxRateBp, 2)}%</Text>
+                <Text style={[s.cNum, s.bold]}>{money(l.netCents)}</Text>
+              </View>
+            ),
+          )}
+        </View>
+
+        <View style={s.totals} wrap={false}>
+          <View style={s.totalRow}>
+            <Text>Subtotal</Text>
+            <Text>{money(totals.subtotalCents)}</Text>
+          </View>
+          <View style={s.totalRow}>
+            <Text>Discount</Text>
+            <Text>{totals.discountCents ? `-${money(totals.discountCents)}` : money(0)}</Text>
+          </View>
+          <View style={[s.totalRow, s.bold]}>
+            <Text>Net total</Text>
+            <Text>{money(totals.netCents)}</Text>
+          </View>
+          {totals.taxes.map((t) => (
+            <View key={t.rateBp} style={s.totalRow}>
+              <Text>
+                Tax {formatScaled(t.rateBp, 2)}% on {money(t.baseCents)}
+              </Text>
+              <Text>{money(t.taxCents)}</Text>
+            </View>
+          ))}
+          <View style={s.grand}>
+            <Text>Total</Text>
+            <Text>{money(totals.totalCents)}</Text>
+          </View>
+        </View>
+
+        {quote.notes ? (
+          <View style={s.section} wrap={false}>
+            <Text style={s.caps}>NOTES</Text>
+            <Text>{quote.notes}</Text>
+          </View>
+        ) : null}
+        {quote.terms ? (
+          <View style={s.section}>
+            <Text style={s.caps}>TERMS AND CONDITIONS</Text>
+            <Text>{quote.terms}</Text>
+          </View>
+        ) : null}
+
+        <View style={s.footer} fixed>
+          <Text>
+            {workspaceName} · Quote {label}
+          </Text>
+          <Text render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+        </View>
+      </Page>
+    </Document>
+  );
+}
+
+export async function quotePdfResponse(quote: QuoteHeader, lines: QuoteLineRow[], workspaceName: string): Promise<Response> {
+  const buffer = await renderToBuffer(<QuotePdf quote={quote} lines={lines} workspaceName={workspaceName} />);
+  return new Response(new Uint8Array(buffer), {
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="${quoteLabel(quote.number, quote.revision)}.pdf"`,
+      'cache-control': 'no-store',
+    },
+  });
+}

@@ -1,0 +1,39 @@
+import { renderToBuffer } from '@react-pdf/renderer';
+import { expect, test } from 'vitest';
+import { QuotePdf } from '@/components/quotes/quote-pdf';
+import { createQuote, getQuote, listQuoteLines } from '@/db/queries/quotes';
+import { createUser } from '@/db/queries/users';
+import { seedEmptyWorkspace } from '@/db/seed';
+import { createQuoteSchema } from '@/lib/quotes/schemas';
+import { createTestDb } from './support/db';
+import { pdfText } from './support/pdf-text';
+
+test('the PDF carries the workspace, the customer, every line, one row per tax rate and the stored total', async () => {
+  const db = createTestDb();
+  seedEmptyWorkspace(db, { name: 'Olivia', email: 'o@example.test', password: 'password1' });
+  const ana = createUser(db, { name: 'Ana Rep', email: 'ana@example.test', role: 'rep', password: 'password1' });
+  const companyId = (db.$client.prepare(`insert into companies (name, address) values ('Northwind Traders', '1 Quay St') returning id`).get() as { id: number }).id;
+  const input = createQuoteSchema.parse({
+    dealId: null,
+    companyId,
+    title: 'Fit-out, phase 1',
+    validUntil: '2026-12-25',
+    paymentTerms: 'net_15',
+    terms: 'Prices exclude delivery.',
+    lines: JSON.stringify([
+      { kind: 'section', description: 'Hardware' },
+      { description: 'Boards', quantity: '12', unitPrice: '45', discount: '10', tax: '20' },
+      { description: 'Install', quantity: '2.5', unitPrice: '99.99', tax: '7.5' },
+    ]),
+  });
+  const { id } = createQuote(db, input, ana, { currency: 'USD', today: '2026-11-25' });
+  const quote = getQuote(db, id)!;
+  const text = await pdfText(new Uint8Array(await renderToBuffer(<QuotePdf quote={quote} lines={listQuoteLines(db, id)} workspaceName="Harbor & Pine Supply" />)));
+  for (const expected of ['Harbor & Pine Supply', 'Q-2026-0001', 'Northwind Traders', 'Fit-out, phase 1', 'Hardware', 'Boards', 'Install', 'Net 15', 'Prices exclude delivery.'])
+    expect(text).toContain(expected);
+  // 486.00 at 20 % → 97.20; 249.98 at 7.5 % → 18.75 (18.7485); total 735.98 + 115.95
+  expect(quote.totalCents).toBe(85_193);
+  expect(text).toContain('$97.20');
+  expect(text).toContain('$18.75');
+  expect(text).toContain('$851.93');
+});
