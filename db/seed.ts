@@ -4,7 +4,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { DEFAULT_STAGES } from '@/lib/pipelines/stages';
 import { addDays, dateInZone, isoDateToMs } from '@/lib/dates';
 import type { Db } from './client';
-import { seedCatalogue } from './seed-catalogue';
+import { seedCatalogue, seedQuotes } from './seed-catalogue';
 
 export type SeedOptions = {
   companies: number;
@@ -242,6 +242,7 @@ function fill(db: Db, options: SeedOptions): void {
   })();
 
   seedCatalogue(db, options.companies);
+  seedQuotes(db, today, dayStart + 9 * 3_600_000);
 }
 
 /** An empty workspace with one admin and the default pipeline, for SEED_DEMO=0. */

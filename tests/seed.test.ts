@@ -56,6 +56,13 @@ test('the demo has the users, the Sales pipeline and deals spread as promised', 
   // Board positions are unique within each open column.
   const dupes = s.prepare(`select count(*) as n from (select stage_id, position from deals where status = 'open' group by 1, 2 having count(*) > 1)`).get() as { n: number };
   expect(dupes.n).toBe(0);
+  // A catalogue with tiers and a trade list, and quotes whose stored totals add up from their lines.
+  expect(s.prepare('select (select count(*) from products) as products, (select count(*) from price_tiers) as tiers, (select count(*) from companies where price_list_id is not null) as onList').get()).toEqual({ products: 11, tiers: 4, onList: 15 });
+  const quotes = s.prepare(`select count(*) as n, sum(status = 'sent') as sent from quotes`).get() as { n: number; sent: number };
+  expect(quotes.n).toBeGreaterThan(20);
+  expect(quotes.sent).toBeGreaterThan(10);
+  const wrong = s.prepare('select count(*) as n from quotes q where net_cents != (select sum(net_cents) from quote_lines where quote_id = q.id) or total_cents != net_cents + tax_cents').get() as { n: number };
+  expect(wrong.n).toBe(0);
 });
 
 test('seeding refuses a database that already has users; an empty workspace gets one admin', () => {

@@ -43,8 +43,28 @@ export function QuoteDocument({ quote, lines, workspaceName }: { quote: QuoteHea
         {quote.title ? <p className="mt-3 text-base font-semibold text-slate-900">{quote.title}</p> : null}
       </section>
 
-      <div className="-mx-4 overflow-x-auto sm:mx-0">
-        <table className="w-full min-w-[36rem] text-sm" aria-label="Quote lines">
+      <ul className="divide-y divide-slate-100 border-y border-slate-200 text-sm sm:hidden print:hidden" aria-label="Quote lines">
+        {lines.map((l) =>
+          l.kind === 'section' ? (
+            <li key={l.id} className="pt-4 pb-1 font-semibold text-slate-900">
+              {l.description}
+            </li>
+          ) : (
+            <li key={l.id} className="flex justify-between gap-3 py-2.5">
+              <div className="min-w-0">
+                <p className="text-slate-900">{l.description || l.productName}</p>
+                <p className="text-xs text-slate-500 tabular-nums">
+                  {formatScaled(l.quantityMilli, 3)} × {money(l.unitPriceCents)}
+                  {l.discountBp ? ` · ${formatScaled(l.discountBp, 2)}% off` : ''} · tax {formatScaled(l.taxRateBp, 2)}%
+                </p>
+              </div>
+              <p className="shrink-0 font-medium tabular-nums">{money(l.netCents)}</p>
+            </li>
+          ),
+        )}
+      </ul>
+      <div className="hidden sm:block print:block">
+        <table className="w-full text-sm" aria-label="Quote lines">
           <thead className="border-y border-slate-200 bg-slate-50 text-xs text-slate-500">
             <tr>
               <th scope="col" className="px-3 py-2 text-left font-medium">Description</th>

@@ -82,7 +82,7 @@ export default async function QuotesPage({ searchParams }: Props) {
                     <QuoteStatusBadge status={r.status} superseded={Boolean(r.supersededById)} />
                   </td>
                   <td className="order-4 hidden text-slate-600 md:table-cell md:px-4 md:py-3">{r.ownerName}</td>
-                  <td className="order-4 text-xs text-slate-500 md:px-4 md:py-3 md:text-right md:text-sm">
+                  <td className="order-4 text-xs whitespace-nowrap text-slate-500 md:px-4 md:py-3 md:text-right md:text-sm">
                     <span className="md:hidden">Valid until </span>
                     {formatDate(r.validUntil)}
                   </td>
