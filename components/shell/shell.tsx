@@ -24,9 +24,9 @@ export function Shell({ user, items, workspaceName, children }: Props) {
     .toUpperCase();
 
   return (
-    <div className="min-h-dvh lg:pl-64">
+    <div className="min-h-dvh lg:pl-64 print:pl-0">
       {/* Phone and tablet: a top bar whose menu button opens the same navigation. */}
-      <header className="sticky top-0 z-30 flex h-14 items-center justify-between border-b border-slate-800 bg-slate-900 px-4 text-white lg:hidden">
+      <header className="sticky top-0 z-30 flex h-14 items-center justify-between border-b border-slate-800 bg-slate-900 px-4 text-white lg:hidden print:hidden">
         <Link href="/" className="flex items-center gap-2 font-semibold">
           <Logo /> Keel
         </Link>
@@ -47,7 +47,7 @@ export function Shell({ user, items, workspaceName, children }: Props) {
       <aside
         id="main-nav"
         className={cx(
-          'fixed inset-x-0 top-14 bottom-0 z-20 flex-col bg-slate-900 text-slate-300 lg:inset-y-0 lg:left-0 lg:top-0 lg:flex lg:w-64',
+          'fixed inset-x-0 top-14 bottom-0 z-20 flex-col bg-slate-900 text-slate-300 lg:inset-y-0 lg:left-0 lg:top-0 lg:flex lg:w-64 print:hidden',
           open ? 'flex' : 'hidden',
         )}
       >
@@ -105,7 +105,7 @@ export function Shell({ user, items, workspaceName, children }: Props) {
         </div>
       </aside>
 
-      <main className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:px-8 lg:py-8">{children}</main>
+      <main className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:px-8 lg:py-8 print:p-0">{children}</main>
     </div>
   );
 }

@@ -100,6 +100,10 @@ test('a quote from a deal: tiered product, free-text line, two tax rates, PDF, a
   await expect(pub.getByText('Accepted by Jordan Customer.')).toBeVisible();
   await pub.reload();
   await expect(pub.getByRole('button', { name: 'Accept quote' })).toHaveCount(0);
+  // The link opens this quote only: the signed-in PDF route gives a stranger nothing.
+  const quoteId = new URL(page.url()).pathname.split('/').pop();
+  expect((await pub.request.get(`/quotes/${quoteId}/pdf`)).status()).toBe(401);
+  expect((await pub.request.get(`${link}/pdf`)).headers()['content-type']).toBe('application/pdf');
   await customer.close();
 
   await page.goto(dealUrl);
