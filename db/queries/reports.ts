@@ -1,47 +1,71 @@
 import 'server-only';
 import type { Db } from '@/db/client';
-import { WEIGHTED_SQL } from '@/lib/deals/probability';
 import { addMonths, monthStartInstant } from '@/lib/forecast/periods';
+import { pathHeight, splitByUtcDay, WON_HEIGHT, type DaySplit } from '@/lib/reports/buckets';
 import { averageDays, funnelShares, reachedAtLeast, winRateBp } from '@/lib/reports/formulas';
 import type { ReportRow, ReportTableKey } from '@/lib/reports/tables';
 
 export type ReportQuery = { fromMs: number; toMs: number; from: string; to: string; timeZone: string; pipelineId: number; now: number };
 
-function winRateBy(db: Db, q: ReportQuery, by: 'owner' | 'source'): ReportRow[] {
-  const group = by === 'owner' ? `coalesce(u.name, 'No owner')` : `coalesce(nullif(d.source, ''), 'Unknown')`;
-  const rows = db.$client
-    .prepare(
-      `select ${group} as name, sum(d.status = 'won') as won, sum(d.status = 'lost') as lost,
-              coalesce(sum(case when d.status = 'won' then d.value_cents end), 0) as wonCents
-       from deals d left join users u on u.id = d.owner_id
-       where d.status in ('won', 'lost') and d.closed_at >= @fromMs and d.closed_at < @toMs and d.pipeline_id = @pipelineId
-       group by 1 order by won desc, name`,
-    )
-    .all(q) as { name: string; won: number; lost: number; wonCents: number }[];
+// Every figure is read from the per-day rollups (migration report_rollups, kept exact by triggers)
+// for the whole UTC days of the period, plus the raw rows of the partial days at either end: rows per
+// day and key, however many deals there are. `edge` holds those two raw ranges (lib/reports/buckets.ts).
+const EDGE = 'edge(s, e) as (values (@headFrom, @headTo), (@tailFrom, @tailTo))';
+const inDays = (table: string) => `${table}.utc_day >= @fromDay and ${table}.utc_day < @toDay`;
+
+type Params = ReportQuery & DaySplit;
+const params = (q: ReportQuery): Params => ({ ...q, ...splitByUtcDay(q.fromMs, q.toMs) });
+
+// Deals won and lost in the period by owner id (0: no owner), with won value and the sum of their cycles.
+const CLOSED_BY_OWNER = `${EDGE}, x(owner_id, w, l, cents, cycle) as (
+  select r.owner_id, r.won, r.lost, r.won_cents, r.won_cycle_ms from report_closed_by_owner r where r.pipeline_id = @pipelineId and ${inDays('r')}
+  union all
+  select coalesce(d.owner_id, 0), d.status = 'won', d.status = 'lost', iif(d.status = 'won', d.value_cents, 0), iif(d.status = 'won', d.closed_at - d.created_at, 0)
+  from edge join deals d on d.status in ('won', 'lost') and d.closed_at >= edge.s and d.closed_at < edge.e and d.pipeline_id = @pipelineId)`;
+
+function winRateBy(db: Db, p: Params, by: 'owner' | 'source'): ReportRow[] {
+  const sql =
+    by === 'owner'
+      ? `with ${CLOSED_BY_OWNER}
+         select coalesce(u.name, 'No owner') as name, sum(x.w) as won, sum(x.l) as lost, sum(x.cents) as wonCents
+         from x left join users u on u.id = x.owner_id group by 1 order by won desc, name`
+      : `with ${EDGE}, x(source, w, l, cents) as (
+           select r.source, r.won, r.lost, r.won_cents from report_closed_by_source r where r.pipeline_id = @pipelineId and ${inDays('r')}
+           union all
+           select d.source, d.status = 'won', d.status = 'lost', iif(d.status = 'won', d.value_cents, 0)
+           from edge join deals d on d.status in ('won', 'lost') and d.closed_at >= edge.s and d.closed_at < edge.e and d.pipeline_id = @pipelineId)
+         select coalesce(nullif(source, ''), 'Unknown') as name, sum(w) as won, sum(l) as lost, sum(cents) as wonCents from x group by 1 order by won desc, name`;
+  const rows = db.$client.prepare(sql).all(p) as { name: string; won: number; lost: number; wonCents: number }[];
   return rows.map((r) => ({ ...r, winRateBp: winRateBp(r.won, r.lost) }));
 }
 
 /** Of the deals created in the period, how many reached each stage (won deals reached them all). */
-function funnel(db: Db, q: ReportQuery): ReportRow[] {
-  const stages = db.$client.prepare('select id, name, position from stages where pipeline_id = ? order by position').all(q.pipelineId) as { id: number; name: string; position: number }[];
-  // Stage → position as a CASE over the pipeline's few stages (integers from our own table), which
-  // reads each deal's history from its covering index without joining stages row by row.
+function funnel(db: Db, p: Params): ReportRow[] {
+  const stages = db.$client.prepare('select id, name, position from stages where pipeline_id = ? order by position').all(p.pipelineId) as { id: number; name: string; position: number }[];
+  // Whole days: the cohort's stored paths (stage ids), mapped to today's positions here.
+  const positions = new Map(stages.map((st) => [st.id, st.position]));
+  const paths = db.$client
+    .prepare(`select path, won, sum(deals) as n from report_created_by_path r where r.pipeline_id = @pipelineId and ${inDays('r')} group by path, won`)
+    .all(p) as { path: string; won: number; n: number }[];
+  const heights = paths.map((r) => ({ top: pathHeight(r.path, r.won === 1, positions), n: r.n }));
+  // The raw ends: each deal's highest stage position from its history, stage → position as a CASE.
   const position = stages.length ? `case h.to_stage_id ${stages.map((st) => `when ${Number(st.id)} then ${Number(st.position)}`).join(' ')} end` : 'null';
-  // One pass over the cohort: how far each deal got (its highest stage position), counted per height.
-  const heights = db.$client
+  const raw = db.$client
     .prepare(
-      `select top, count(*) as n from (
-         select case when d.status = 'won' then 1000000
+      `with ${EDGE}
+       select top, count(*) as n from (
+         select case when d.status = 'won' then ${WON_HEIGHT}
                      else coalesce((select max(${position}) from deal_stage_history h where h.deal_id = d.id), -1) end as top
-         from deals d where d.created_at >= @fromMs and d.created_at < @toMs and d.pipeline_id = @pipelineId)
+         from edge join deals d on d.pipeline_id = @pipelineId and d.created_at >= edge.s and d.created_at < edge.e)
        group by top`,
     )
-    .all(q) as { top: number; n: number }[];
+    .all(p) as { top: number; n: number }[];
+  heights.push(...raw);
   const created = heights.reduce((sum, h) => sum + h.n, 0);
   const steps = [
     { name: 'Created', reached: created },
     ...stages.map((st) => ({ name: st.name, reached: reachedAtLeast(heights, st.position) })),
-    { name: 'Won', reached: reachedAtLeast(heights, 1000000) },
+    { name: 'Won', reached: reachedAtLeast(heights, WON_HEIGHT) },
   ];
   const shares = funnelShares(created, steps.map((s) => s.reached));
   return steps.map((s, i) => ({ name: s.name, reached: s.reached, shareBp: shares[i] }));
@@ -49,73 +73,88 @@ function funnel(db: Db, q: ReportQuery): ReportRow[] {
 
 /**
  * Average time between entering a stage and leaving it (the next move or the close; now, if the deal
- * is still there), for stays begun in the period: one sum over the (stage, entered, left) index.
+ * is still there), for stays begun in the period. Open stays last now - at: open_stays × now - open_at.
  */
-function timeInStage(db: Db, q: ReportQuery): ReportRow[] {
+function timeInStage(db: Db, p: Params): ReportRow[] {
   const rows = db.$client
     .prepare(
-      `select st.name, count(h.id) as stays, coalesce(sum(coalesce(h.left_at, @now) - h.at), 0) as totalMs
-       from stages st left join deal_stage_history h on h.to_stage_id = st.id and h.at >= @fromMs and h.at < @toMs
-       where st.pipeline_id = @pipelineId group by st.id order by st.position`,
+      `with ${EDGE}, x(stage_id, stays, ms) as (
+         select r.stage_id, r.stays, r.left_ms + r.open_stays * @now - r.open_at
+         from stages st join report_stays r on r.stage_id = st.id and ${inDays('r')} where st.pipeline_id = @pipelineId
+         union all
+         select h.to_stage_id, 1, coalesce(h.left_at, @now) - h.at
+         from stages st join edge join deal_stage_history h on h.to_stage_id = st.id and h.at >= edge.s and h.at < edge.e where st.pipeline_id = @pipelineId)
+       select st.name, coalesce(sum(x.stays), 0) as stays, coalesce(sum(x.ms), 0) as totalMs
+       from stages st left join x on x.stage_id = st.id where st.pipeline_id = @pipelineId group by st.id order by st.position`,
     )
-    .all(q) as { name: string; stays: number; totalMs: number }[];
+    .all(p) as { name: string; stays: number; totalMs: number }[];
   return rows.map((r) => ({ name: r.name, stays: r.stays, avgDays: averageDays(r.totalMs, r.stays) }));
 }
 
-function createdVsWon(db: Db, q: ReportQuery): ReportRow[] {
+function createdVsWon(db: Db, p: Params): ReportRow[] {
   const months: string[] = [];
-  for (let m = q.from.slice(0, 7); m <= q.to.slice(0, 7); m = addMonths(m, 1)) months.push(m);
-  const bounds = JSON.stringify(months.map((m) => [m, Math.max(q.fromMs, monthStartInstant(m, q.timeZone)), Math.min(q.toMs, monthStartInstant(addMonths(m, 1), q.timeZone))]));
+  for (let m = p.from.slice(0, 7); m <= p.to.slice(0, 7); m = addMonths(m, 1)) months.push(m);
+  const starts = [...months, addMonths(months[months.length - 1], 1)].map((m) => monthStartInstant(m, p.timeZone));
+  // Each month of the period split like the period itself: its whole UTC days and its raw ends.
+  const segments = JSON.stringify(months.map((month, i) => ({ month, ...splitByUtcDay(Math.max(p.fromMs, starts[i]), Math.min(p.toMs, starts[i + 1])) })));
   return db.$client
     .prepare(
-      `with b(month, s, e) as (select json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') from json_each(@bounds))
-       select b.month,
-              (select count(*) from deals d where d.pipeline_id = @pipelineId and d.created_at >= b.s and d.created_at < b.e) as created,
-              (select count(*) from deals d where d.pipeline_id = @pipelineId and d.status = 'won' and d.closed_at >= b.s and d.closed_at < b.e) as won,
-              (select coalesce(sum(d.value_cents), 0) from deals d where d.pipeline_id = @pipelineId and d.status = 'won' and d.closed_at >= b.s and d.closed_at < b.e) as wonCents
-       from b order by b.month`,
+      `with b(month, fd, td, hf, ht, tf, tt) as materialized (
+         select value ->> 'month', value ->> 'fromDay', value ->> 'toDay', value ->> 'headFrom', value ->> 'headTo', value ->> 'tailFrom', value ->> 'tailTo' from json_each(@segments)),
+       edge(month, s, e) as (select month, hf, ht from b union all select month, tf, tt from b),
+       x(month, created, won, cents) as (
+         select b.month, sum(r.deals), 0, 0 from b join report_created_by_path r on r.pipeline_id = @pipelineId and r.utc_day >= b.fd and r.utc_day < b.td group by b.month
+         union all
+         select b.month, 0, sum(r.won), sum(r.won_cents) from b join report_closed_by_owner r on r.pipeline_id = @pipelineId and r.utc_day >= b.fd and r.utc_day < b.td group by b.month
+         union all
+         select edge.month, count(*), 0, 0 from edge join deals d on d.pipeline_id = @pipelineId and d.created_at >= edge.s and d.created_at < edge.e group by edge.month
+         union all
+         select edge.month, 0, count(*), sum(d.value_cents) from edge join deals d on d.status = 'won' and d.closed_at >= edge.s and d.closed_at < edge.e and d.pipeline_id = @pipelineId group by edge.month)
+       select b.month, coalesce(sum(x.created), 0) as created, coalesce(sum(x.won), 0) as won, coalesce(sum(x.cents), 0) as wonCents
+       from b left join x on x.month = b.month group by b.month order by b.month`,
     )
-    .all({ ...q, bounds }) as ReportRow[];
+    .all({ pipelineId: p.pipelineId, segments }) as ReportRow[];
 }
 
-function lostReasons(db: Db, q: ReportQuery): ReportRow[] {
+function lostReasons(db: Db, p: Params): ReportRow[] {
   return db.$client
     .prepare(
-      `select coalesce(nullif(lost_reason, ''), 'No reason given') as name, count(*) as deals, sum(value_cents) as valueCents
-       from deals where status = 'lost' and closed_at >= @fromMs and closed_at < @toMs and pipeline_id = @pipelineId
-       group by 1 order by deals desc, name`,
+      `with ${EDGE}, x(reason, n, cents) as (
+         select r.reason, r.deals, r.value_cents from report_lost_by_reason r where r.pipeline_id = @pipelineId and ${inDays('r')}
+         union all
+         select d.lost_reason, 1, d.value_cents from edge join deals d on d.status = 'lost' and d.closed_at >= edge.s and d.closed_at < edge.e and d.pipeline_id = @pipelineId)
+       select coalesce(nullif(reason, ''), 'No reason given') as name, sum(n) as deals, sum(cents) as valueCents from x group by 1 order by deals desc, name`,
     )
-    .all(q) as ReportRow[];
+    .all(p) as ReportRow[];
 }
 
-function leaderboard(db: Db, q: ReportQuery): ReportRow[] {
-  // One GROUP BY per figure, merged per person, rather than a subquery per person per figure.
-  const closed = db.$client
+function leaderboard(db: Db, p: Params): ReportRow[] {
+  const closed = db.$client.prepare(`with ${CLOSED_BY_OWNER} select owner_id as id, sum(w) as won, sum(l) as lost, sum(cents) as wonCents from x group by owner_id`).all(p) as {
+    id: number;
+    won: number;
+    lost: number;
+    wonCents: number;
+  }[];
+  // Open weighted pipeline as of now: already summed per owner and stage, each deal rounded on its own.
+  const weighted = db.$client.prepare('select owner_id as id, sum(weighted_cents) as cents from report_open_weighted where pipeline_id = ? group by owner_id').all(p.pipelineId) as {
+    id: number;
+    cents: number;
+  }[];
+  const people = db.$client
     .prepare(
-      `select owner_id as id, sum(status = 'won') as won, sum(status = 'lost') as lost, coalesce(sum(case when status = 'won' then value_cents end), 0) as wonCents
-       from deals where status in ('won', 'lost') and closed_at >= @fromMs and closed_at < @toMs and pipeline_id = @pipelineId group by owner_id`,
+      `select u.id, u.name,
+              (select coalesce(sum(r.done), 0) from report_activities r where r.owner_id = u.id and ${inDays('r')})
+              + (select count(*) from activities a where a.owner_id = u.id and a.done_at >= @headFrom and a.done_at < @headTo)
+              + (select count(*) from activities a where a.owner_id = u.id and a.done_at >= @tailFrom and a.done_at < @tailTo) as activities
+       from users u where u.active = 1 and u.role != 'admin'`,
     )
-    .all(q) as { id: number; won: number; lost: number; wonCents: number }[];
-  const weighted = db.$client
-    .prepare(
-      `select d.owner_id as id, sum(${WEIGHTED_SQL}) as cents from deals d cross join stages s on s.id = d.stage_id
-       where d.status = 'open' and d.pipeline_id = @pipelineId group by d.owner_id`,
-    )
-    .all(q) as { id: number; cents: number }[];
-  const people = db.$client.prepare(`select id, name from users where active = 1 and role != 'admin'`).all() as { id: number; name: string }[];
-  const activity = db.$client.prepare('select count(*) as n from activities where owner_id = ? and done_at >= ? and done_at < ?');
+    .all(p) as { id: number; name: string; activities: number }[];
   const closedBy = new Map(closed.map((c) => [c.id, c]));
   const weightedBy = new Map(weighted.map((w) => [w.id, w.cents]));
   return people
     .map((u) => {
       const c = closedBy.get(u.id);
-      return {
-        name: u.name,
-        wonCents: c?.wonCents ?? 0,
-        weightedCents: weightedBy.get(u.id) ?? 0,
-        activities: (activity.get(u.id, q.fromMs, q.toMs) as { n: number }).n,
-        winRateBp: winRateBp(c?.won ?? 0, c?.lost ?? 0),
-      };
+      return { name: u.name, wonCents: c?.wonCents ?? 0, weightedCents: weightedBy.get(u.id) ?? 0, activities: u.activities, winRateBp: winRateBp(c?.won ?? 0, c?.lost ?? 0) };
     })
     .sort((a, b) => b.wonCents - a.wonCents || a.name.localeCompare(b.name));
 }
@@ -124,27 +163,26 @@ export type SalesCycle = { wonDeals: number; avgDays: number | null };
 
 /** Average days from creation to won, for deals won in the period. */
 export function getSalesCycle(db: Db, q: ReportQuery): SalesCycle {
-  const r = db.$client
-    .prepare(`select count(*) as n, coalesce(sum(closed_at - created_at), 0) as total from deals where status = 'won' and closed_at >= @fromMs and closed_at < @toMs and pipeline_id = @pipelineId`)
-    .get(q) as { n: number; total: number };
+  const r = db.$client.prepare(`with ${CLOSED_BY_OWNER} select coalesce(sum(w), 0) as n, coalesce(sum(cycle), 0) as total from x`).get(params(q)) as { n: number; total: number };
   return { wonDeals: r.n, avgDays: averageDays(r.total, r.n) };
 }
 
 export function getReportTable(db: Db, key: ReportTableKey, q: ReportQuery): ReportRow[] {
+  const p = params(q);
   switch (key) {
     case 'win-rate-by-rep':
-      return winRateBy(db, q, 'owner');
+      return winRateBy(db, p, 'owner');
     case 'win-rate-by-source':
-      return winRateBy(db, q, 'source');
+      return winRateBy(db, p, 'source');
     case 'funnel':
-      return funnel(db, q);
+      return funnel(db, p);
     case 'time-in-stage':
-      return timeInStage(db, q);
+      return timeInStage(db, p);
     case 'created-vs-won':
-      return createdVsWon(db, q);
+      return createdVsWon(db, p);
     case 'lost-reasons':
-      return lostReasons(db, q);
+      return lostReasons(db, p);
     case 'leaderboard':
-      return leaderboard(db, q);
+      return leaderboard(db, p);
   }
 }
