@@ -163,6 +163,10 @@ describe('pricing from the catalogue and price lists', () => {
     const companyId = (db.$client.prepare(`insert into companies (name, price_list_id) values ('Partner Co', ?) returning id`).get(listId) as { id: number }).id;
     const { id } = createQuote(db, fields([], { companyId }), ana, opts);
     expect(getQuote(db, id)).toMatchObject({ priceListId: listId, priceListName: 'Partners' });
+    updateQuote(db, id, 1, fields([], { companyId, title: 'Same company, same list' }), ana);
+    expect(getQuote(db, id)?.priceListId).toBe(listId);
+    updateQuote(db, id, 2, fields([], { companyId: null }), ana);
+    expect(getQuote(db, id)?.priceListId).toBeNull();
     expect(searchCatalogue(db, 'seat', listId)[0]).toMatchObject({ sku: 'SEAT-1', pricing: { listCents: 4000 } });
     expect(searchCatalogue(db, 'SEAT-', null)).toHaveLength(1);
   });

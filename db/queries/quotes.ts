@@ -109,8 +109,8 @@ export function createQuote(db: Db, input: QuoteFieldsInput & { dealId: number |
 /** The quote as it may be changed by this person: theirs, or anyone's for a manager or an admin. */
 export function loadQuoteForChange(db: Db, quoteId: number, actor: SessionUser, version?: number) {
   const q = db.$client
-    .prepare('select id, number, revision, status, owner_id as ownerId, version, superseded_by_id as supersededById, deal_id as dealId, company_id as companyId from quotes where id = ?')
-    .get(quoteId) as { id: number; number: string; revision: number; status: QuoteStatus; ownerId: number | null; version: number; supersededById: number | null; dealId: number | null; companyId: number | null } | undefined;
+    .prepare('select id, number, revision, status, owner_id as ownerId, version, superseded_by_id as supersededById, deal_id as dealId, company_id as companyId, price_list_id as priceListId from quotes where id = ?')
+    .get(quoteId) as { id: number; number: string; revision: number; status: QuoteStatus; ownerId: number | null; version: number; supersededById: number | null; dealId: number | null; companyId: number | null; priceListId: number | null } | undefined;
   if (!q) throw new AppError('This quote no longer exists.');
   if (!seesEveryone(actor.role) && q.ownerId !== actor.id) throw new AppError('You can only change your own quotes.');
   if (version !== undefined && q.version !== version) throw new AppError(QUOTE_STALE);
@@ -122,11 +122,12 @@ export function updateQuote(db: Db, quoteId: number, version: number, input: Quo
     const q = loadQuoteForChange(db, quoteId, actor, version);
     if (q.status !== 'draft') throw new AppError('A sent quote cannot be changed. Revise it to make a new version.');
     checkCompanyAndContact(db, input);
-    const priceListId = input.companyId === q.companyId ? undefined : priceListOf(db, input.companyId);
+    // A quote keeps the list it was priced from until its company changes.
+    const priceListId = input.companyId === q.companyId ? q.priceListId : priceListOf(db, input.companyId);
     db.$client
       .prepare(
         `update quotes set title = @title, company_id = @companyId, contact_id = @contactId, valid_until = @validUntil, payment_terms = @paymentTerms,
-                payment_terms_text = @paymentTermsText, notes = @notes, terms = @terms, price_list_id = coalesce(@priceListId, case when @keepList then price_list_id end),
+                payment_terms_text = @paymentTermsText, notes = @notes, terms = @terms, price_list_id = @priceListId,
                 version = version + 1, updated_at = @now
          where id = @id and version = @version`,
       )
@@ -135,8 +136,7 @@ export function updateQuote(db: Db, quoteId: number, version: number, input: Quo
         paymentTermsText: input.paymentTerms === 'custom' ? (input.paymentTermsText ?? null) : null,
         notes: input.notes ?? null,
         terms: input.terms ?? null,
-        priceListId: priceListId ?? null,
-        keepList: priceListId === undefined ? 1 : 0,
+        priceListId,
         now,
         id: quoteId,
         version,
