@@ -8,9 +8,25 @@ export function isIsoDate(value: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One formatter per (use, locale, zone), made on first use: building an Intl.DateTimeFormat costs
+ * far more than formatting with it, and pages format hundreds of dates.
+ */
+export function cachedFormat(use: string, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${use}|${locale}|${options.timeZone ?? ''}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** The calendar date of an instant in a time zone (default UTC). */
 export function dateInZone(ms: number, timeZone = 'UTC'): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+  return cachedFormat('date', 'en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
 }
 
 export function addDays(isoDate: string, days: number): string {
@@ -29,9 +45,7 @@ export function isoDateToMs(isoDate: string): number {
 }
 
 export function formatDate(isoDate: string): string {
-  return new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(
-    isoDateToMs(isoDate),
-  );
+  return cachedFormat('display', 'en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(isoDateToMs(isoDate));
 }
 
 /** Today's date in a time zone (default UTC). */

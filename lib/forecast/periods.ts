@@ -1,5 +1,7 @@
 // Months are 'YYYY-MM' strings. All arithmetic is on calendar fields, never on instants.
 
+import { cachedFormat } from '@/lib/dates';
+
 export function monthOf(isoDate: string): string {
   return isoDate.slice(0, 7);
 }
@@ -33,7 +35,7 @@ export function fiscalYearStart(month: string, startMonth: number): string {
 
 /** Offset of a time zone from UTC at an instant, in ms (positive east of Greenwich). */
 function zoneOffset(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = cachedFormat('parts', 'en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',

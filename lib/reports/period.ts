@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, isIsoDate } from '@/lib/dates';
+import { addDays, cachedFormat, isIsoDate } from '@/lib/dates';
 import { addMonths, fiscalQuarterStart, fiscalYearStart, monthStartInstant } from '@/lib/forecast/periods';
 
 export type ReportPeriod = { preset: string; from: string; to: string; label: string };
@@ -43,7 +43,7 @@ function dayStartInstant(date: string, timeZone: string): number {
   // Local midnight of a day = the month's local start + whole days, corrected for a DST change between.
   const monthStart = monthStartInstant(date.slice(0, 7), timeZone);
   const guess = monthStart + (Number(date.slice(8, 10)) - 1) * 86_400_000;
-  const local = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', hour: '2-digit' }).format(guess);
+  const local = cachedFormat('hour', 'en-CA', { timeZone, hourCycle: 'h23', hour: '2-digit' }).format(guess);
   const hour = Number(local);
   return hour === 0 ? guess : hour === 23 ? guess + 3_600_000 : guess - hour * 3_600_000;
 }
