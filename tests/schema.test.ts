@@ -7,7 +7,10 @@ const sqlite = db.$client;
 test('the migrations create every table of the data model', () => {
   const tables = (sqlite.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name not like '%_fts%'`).all() as { name: string }[]).map((t) => t.name);
   expect(tables.sort()).toEqual(
-    ['activities', 'companies', 'company_tags', 'contact_tags', 'tags', 'contacts', 'deal_events', 'goals', 'deal_stage_history', 'deals', 'login_attempts', 'lost_reasons', 'pipelines', 'stages', 'users', 'workspace'].sort(),
+    [
+      'activities', 'companies', 'company_tags', 'contact_tags', 'tags', 'contacts', 'deal_events', 'goals', 'deal_stage_history', 'deals', 'login_attempts', 'lost_reasons', 'pipelines', 'stages', 'users', 'workspace',
+      'products', 'price_lists', 'price_list_items', 'price_tiers', 'quotes', 'quote_lines', 'quote_numbers', 'quote_events',
+    ].sort(),
   );
 });
 
