@@ -11,6 +11,13 @@ export function ProductToolbar({ filters }: { filters: ProductFilters }) {
   const router = useRouter();
   const pathname = usePathname();
   const [q, setQ] = useState(filters.q);
+  // A link that changes the search (say "Show all products") must show in the box too; typing ahead
+  // of the debounced URL must not be overwritten.
+  const [urlQ, setUrlQ] = useState(filters.q);
+  if (filters.q !== urlQ) {
+    setUrlQ(filters.q);
+    if (filters.q !== q.trim()) setQ(filters.q);
+  }
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => () => (timer.current ? clearTimeout(timer.current) : undefined), []);
