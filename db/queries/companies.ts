@@ -6,6 +6,7 @@ import type { CompanyInput } from '@/lib/contacts/schemas';
 import { PAGE_SIZE, type ListFilters } from '@/lib/contacts/list-filters';
 import { AppError } from '@/lib/errors';
 import { ftsPrefixQuery } from '@/lib/search/fts';
+import { priceListExists } from './price-lists';
 import { setTags, tagsFor } from './tags';
 import type { SessionUser } from './users';
 
@@ -90,6 +91,18 @@ export function* iterateCompanies(db: Db, f: ListFilters, actor: SessionUser, ba
   }
 }
 
+/**
+ * The price list a change leaves the company on. Prices are a manager's call: a rep's create gets the
+ * catalogue and a rep's edit keeps the current list, whatever the form sent.
+ */
+function priceListFor(db: Db, input: CompanyInput, actor: SessionUser, current: number | null): number | null {
+  if (actor.role === 'rep' || input.priceListId === undefined) return current;
+  if (input.priceListId !== null && !priceListExists(db, input.priceListId)) {
+    throw new AppError('This price list no longer exists.', { priceListId: 'This price list no longer exists. Reload and pick another.' });
+  }
+  return input.priceListId;
+}
+
 function companyValues(input: CompanyInput, ownerId: number) {
   return {
     name: input.name,
@@ -106,10 +119,10 @@ export function createCompany(db: Db, input: CompanyInput, actor: SessionUser): 
     const now = Date.now();
     const { lastInsertRowid } = db.$client
       .prepare(
-        `insert into companies (name, domain, industry, size, address, owner_id, created_at, updated_at)
-         values (@name, @domain, @industry, @size, @address, @owner_id, @now, @now)`,
+        `insert into companies (name, domain, industry, size, address, owner_id, price_list_id, created_at, updated_at)
+         values (@name, @domain, @industry, @size, @address, @owner_id, @price_list_id, @now, @now)`,
       )
-      .run({ ...companyValues(input, input.ownerId ?? actor.id), now });
+      .run({ ...companyValues(input, input.ownerId ?? actor.id), price_list_id: priceListFor(db, input, actor, null), now });
     const id = Number(lastInsertRowid);
     setTags(db, { companyId: id }, input.tags);
     return { id };
@@ -118,7 +131,9 @@ export function createCompany(db: Db, input: CompanyInput, actor: SessionUser): 
 
 export function updateCompany(db: Db, id: number, input: CompanyInput, actor: SessionUser): void {
   db.transaction(() => {
-    const current = db.$client.prepare('select owner_id as ownerId from companies where id = ?').get(id) as { ownerId: number | null } | undefined;
+    const current = db.$client.prepare('select owner_id as ownerId, price_list_id as priceListId from companies where id = ?').get(id) as
+      | { ownerId: number | null; priceListId: number | null }
+      | undefined;
     if (!current) throw new AppError('This company no longer exists.');
     if (actor.role === 'rep' && current.ownerId !== actor.id) throw new AppError('You can only edit your own companies.');
     const ownerId = input.ownerId ?? current.ownerId ?? actor.id;
@@ -126,9 +141,9 @@ export function updateCompany(db: Db, id: number, input: CompanyInput, actor: Se
     db.$client
       .prepare(
         `update companies set name = @name, domain = @domain, industry = @industry, size = @size, address = @address,
-           owner_id = @owner_id, updated_at = @now where id = @id`,
+           owner_id = @owner_id, price_list_id = @price_list_id, updated_at = @now where id = @id`,
       )
-      .run({ ...companyValues(input, ownerId), now: Date.now(), id });
+      .run({ ...companyValues(input, ownerId), price_list_id: priceListFor(db, input, actor, current.priceListId), now: Date.now(), id });
     setTags(db, { companyId: id }, input.tags);
   });
 }
@@ -142,6 +157,8 @@ export type CompanyHeader = {
   address: string | null;
   ownerId: number | null;
   ownerName: string | null;
+  priceListId: number | null;
+  priceListName: string | null;
   contacts: number;
   wonCents: number;
   openCents: number;
@@ -156,6 +173,7 @@ export function getCompanyHeader(db: Db, id: number): CompanyHeader | null {
   const row = db.$client
     .prepare(
       `select co.id, co.name, co.domain, co.industry, co.size, co.address, co.owner_id as ownerId, u.name as ownerName,
+              co.price_list_id as priceListId, pl.name as priceListName,
               (select count(*) from contacts where company_id = co.id) as contacts,
               (select coalesce(sum(value_cents), 0) from deals where company_id = co.id and status = 'won') as wonCents,
               (select coalesce(sum(value_cents), 0) from deals where company_id = co.id and status = 'open') as openCents,
@@ -164,6 +182,7 @@ export function getCompanyHeader(db: Db, id: number): CompanyHeader | null {
               t.subject as nextTaskSubject, t.due_date as nextTaskDue
        from companies co
        left join users u on u.id = co.owner_id
+       left join price_lists pl on pl.id = co.price_list_id
        left join activities t on t.id = (select a.id from activities a where a.company_id = co.id and a.type = 'task' and a.done_at is null
                                          order by a.due_date is null, a.due_date, a.id limit 1)
        where co.id = ?`,

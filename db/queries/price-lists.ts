@@ -17,6 +17,21 @@ export function listPriceLists(db: Db): PriceListRow[] {
     .all() as PriceListRow[];
 }
 
+/** Names only, for the company form's select. */
+export function listPriceListOptions(db: Db): { id: number; name: string }[] {
+  return db.$client.prepare('select id, name from price_lists order by name collate nocase').all() as { id: number; name: string }[];
+}
+
+export function priceListExists(db: Db, id: number): boolean {
+  return Boolean(db.$client.prepare('select 1 from price_lists where id = ?').get(id));
+}
+
+// A form can outlive the row it points at (another admin deleted it); say so instead of failing on the foreign key.
+function requireTarget(db: Db, productId: number, priceListId: number | null): void {
+  if (!db.$client.prepare('select 1 from products where id = ?').get(productId)) throw new AppError('This product no longer exists.');
+  if (priceListId !== null && !priceListExists(db, priceListId)) throw new AppError('This price list no longer exists. Reload the page.');
+}
+
 function nameTaken(db: Db, name: string, exceptId: number): boolean {
   return Boolean(db.$client.prepare('select 1 from price_lists where name = ? collate nocase and id != ?').get(name, exceptId));
 }
@@ -62,6 +77,7 @@ export function getProductPrices(db: Db, productId: number): ProductPrices | nul
 }
 
 export function setListPrice(db: Db, priceListId: number, productId: number, cents: number | null): void {
+  requireTarget(db, productId, priceListId);
   if (cents === null) {
     db.$client.prepare('delete from price_list_items where price_list_id = ? and product_id = ?').run(priceListId, productId);
     return;
@@ -76,6 +92,7 @@ export function setListPrice(db: Db, priceListId: number, productId: number, cen
 
 export function addTier(db: Db, t: { productId: number; priceListId: number | null; minQuantityMilli: number; unitPriceCents: number | null; discountBp: number | null }): { id: number } {
   return db.transaction(() => {
+    requireTarget(db, t.productId, t.priceListId);
     const clash = db.$client
       .prepare('select 1 from price_tiers where product_id = ? and price_list_id is ? and min_quantity_milli = ?')
       .get(t.productId, t.priceListId, t.minQuantityMilli);
@@ -86,8 +103,9 @@ export function addTier(db: Db, t: { productId: number; priceListId: number | nu
   });
 }
 
-export function deleteTier(db: Db, id: number): void {
-  db.$client.prepare('delete from price_tiers where id = ?').run(id);
+/** Removes one of the product's tiers (a tier id from another product's page does nothing). */
+export function deleteTier(db: Db, productId: number, id: number): void {
+  db.$client.prepare('delete from price_tiers where id = ? and product_id = ?').run(id, productId);
 }
 
 /** Everything the price lookup needs for these products under one price list (null: the catalogue). */

@@ -48,6 +48,8 @@ export const companySchema = z.object({
   address: optionalText(300),
   ownerId: optionalId,
   tags: tagsField,
+  // Empty: the catalogue prices. Left out (a rep's form has no select): the company keeps its list.
+  priceListId: optionalId.optional(),
 });
 
 export type ContactInput = z.infer<typeof contactSchema>;

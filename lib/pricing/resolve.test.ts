@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { resolveUnitPrice, tierFor, type ProductPricing, type Tier } from './resolve';
+import { resolveUnitPrice, tierFor, tierUnitPrice, type ProductPricing, type Tier } from './resolve';
 
 const tier = (minQuantity: number, unitPriceCents: number | null, discountBp: number | null = null): Tier => ({
   minQuantityMilli: minQuantity * 1000,
@@ -36,5 +36,16 @@ describe('resolveUnitPrice', () => {
     const resolved = resolveUnitPrice(pricing, Math.round(quantity * 1000));
     expect(resolved.unitPriceCents).toBe(cents);
     expect(resolved.source).toBe(source);
+  });
+});
+
+describe('tierUnitPrice', () => {
+  test.each([
+    ['a fixed price ignores the base', { minQuantityMilli: 1000, unitPriceCents: 4500, discountBp: null }, 5000, 4500],
+    ['10 % off', { minQuantityMilli: 1000, unitPriceCents: null, discountBp: 1000 }, 5000, 4500],
+    ['a half cent rounds away from zero', { minQuantityMilli: 1000, unitPriceCents: null, discountBp: 1250 }, 1004, 879],
+    ['100 % off is free', { minQuantityMilli: 1000, unitPriceCents: null, discountBp: 10_000 }, 5000, 0],
+  ])('%s', (_name, tier, base, expected) => {
+    expect(tierUnitPrice(tier, base)).toBe(expected);
   });
 });

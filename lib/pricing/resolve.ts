@@ -27,8 +27,13 @@ export function resolveUnitPrice(pricing: ProductPricing, quantityMilli: number)
   const tier = tierFor(tiers, quantityMilli);
   const source = fromList ? 'list' : 'catalogue';
   if (!tier) return { unitPriceCents: base, source, tier: null };
-  if (tier.unitPriceCents !== null) return { unitPriceCents: tier.unitPriceCents, source, tier };
-  return { unitPriceCents: divRound(base * (10_000 - (tier.discountBp ?? 0)), 10_000), source, tier };
+  return { unitPriceCents: tierUnitPrice(tier, base), source, tier };
+}
+
+/** What a tier charges per unit: its own price, or its percentage off the base, rounded half away from zero. */
+export function tierUnitPrice(tier: Tier, baseCents: number): number {
+  if (tier.unitPriceCents !== null) return tier.unitPriceCents;
+  return divRound(baseCents * (10_000 - (tier.discountBp ?? 0)), 10_000);
 }
 
 export function tierFor(tiers: readonly Tier[], quantityMilli: number): Tier | null {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { guessMapping, mapProductRows, mappingProblems, parseCsv } from './import';
+import { checkProductFile, csvPreview, guessMapping, importRequestSchema, mapProductRows, mappingProblems, parseCsv } from './import';
 
 const datablist = fs.readFileSync(path.resolve(__dirname, '../../tests/fixtures/datablist-products-100.csv'), 'utf8');
 
@@ -65,5 +65,37 @@ describe('bad rows', () => {
   test('a mapping without a required column or with a column used twice is refused', () => {
     expect(mappingProblems({ ...mapping, sku: null }, csv.headers)).toEqual(['Choose the column for SKU']);
     expect(mappingProblems({ ...mapping, description: 'SKU' }, csv.headers)).toEqual(['Each column can feed only one field']);
+  });
+});
+
+describe('the mapping step', () => {
+  test('csvPreview reads the header and one sample row only', () => {
+    expect(csvPreview('\uFEFFSKU, Name ,Price\nA-1,"Widget, large",12\nA-2,Other,3\n')).toEqual({ headers: ['SKU', 'Name', 'Price'], sample: { SKU: 'A-1', Name: 'Widget, large', Price: '12' } });
+    expect(csvPreview('')).toEqual({ headers: [], sample: {} });
+  });
+
+  test('the request schema fills unmapped fields with null and refuses an empty file', () => {
+    expect(importRequestSchema.parse({ csv: 'a', mapping: { name: 'Name', sku: 'EAN' } }).mapping).toEqual({
+      name: 'Name', sku: 'EAN', unitPrice: null, description: null, unit: null, taxRate: null, active: null, currency: null,
+    });
+    expect(importRequestSchema.safeParse({ csv: '', mapping: {} }).error?.issues[0].message).toBe('Choose a CSV file');
+  });
+});
+
+describe('checkProductFile', () => {
+  const mapping = guessMapping(['SKU', 'Name', 'Price']);
+  test('checks every row of a usable file', () => {
+    expect(checkProductFile('SKU,Name,Price\nA-1,Widget,12\nA-2,,3\n', mapping, 'USD')).toEqual({
+      rows: [{ line: 2, product: { name: 'Widget', sku: 'A-1', description: null, unit: 'unit', unitPriceCents: 1200, taxRateBp: 0, active: true } }],
+      rejected: [{ line: 3, reason: 'Name: Enter the product name' }],
+    });
+  });
+  test.each([
+    ['', mapping, 'The file is empty. Choose a CSV file with a header row.'],
+    ['SKU,Name,Price\n', mapping, 'The file has a header row but no products under it.'],
+    ['SKU,Name,Price\nA-1,Widget,12\n', { ...mapping, unitPrice: null }, 'Choose the column for Unit price.'],
+    ['SKU,Name,Cost\nA-1,Widget,12\n', mapping, 'The file has no column "Price".'],
+  ])('refuses %j', (text, m, message) => {
+    expect(() => checkProductFile(text, m, 'USD')).toThrow(message);
   });
 });

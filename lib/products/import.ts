@@ -1,4 +1,6 @@
 import Papa from 'papaparse';
+import { z } from 'zod';
+import { AppError } from '@/lib/errors';
 import { productSchema, type ProductInput } from './schemas';
 
 export const IMPORT_FIELDS = [
@@ -16,14 +18,15 @@ export type ImportField = (typeof IMPORT_FIELDS)[number]['key'];
 /** For each field, the CSV column (by header) it is read from, or null for none. */
 export type Mapping = Record<ImportField, string | null>;
 
-// Header names seen in real catalogues, best first; the first header that matches wins.
+// Header names seen in real catalogues, best first; the first header that matches wins. Words may
+// be joined by a space or an underscore, so Keel's own export (unit_price, tax_rate) maps back.
 const GUESSES: Record<ImportField, RegExp[]> = {
-  name: [/^(product )?name$/i, /^title$/i, /^product$/i],
-  sku: [/^sku$/i, /^(product|item|article) ?(code|number|no\.?)$/i, /^code$/i, /^ean$/i, /^(upc|gtin)$/i],
-  unitPrice: [/^(unit )?price$/i, /^list price$/i, /^(amount|rate|cost)$/i],
+  name: [/^(product[ _])?name$/i, /^title$/i, /^product$/i],
+  sku: [/^sku$/i, /^(product|item|article)[ _]?(code|number|no\.?)$/i, /^code$/i, /^ean$/i, /^(upc|gtin)$/i],
+  unitPrice: [/^(unit[ _])?price$/i, /^list[ _]price$/i, /^(amount|rate|cost)$/i],
   description: [/^description$/i, /^details?$/i],
-  unit: [/^unit$/i, /^(uom|unit of measure)$/i],
-  taxRate: [/^tax( rate)?( ?%)?$/i, /^vat( rate)?( ?%)?$/i],
+  unit: [/^unit$/i, /^(uom|unit[ _]of[ _]measure)$/i],
+  taxRate: [/^tax([ _]rate)?([ _]?%)?$/i, /^vat([ _]rate)?([ _]?%)?$/i],
   active: [/^active$/i, /^status$/i, /^availability$/i],
   currency: [/^currency$/i],
 };
@@ -35,6 +38,14 @@ export function guessMapping(headers: string[]): Mapping {
     mapping[field.key] = header ?? null;
   }
   return mapping;
+}
+
+/** The header row and the first data row, for the mapping step (the whole file is checked on the server). */
+export function csvPreview(text: string): { headers: string[]; sample: Record<string, string> } {
+  const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { preview: 2, skipEmptyLines: 'greedy' });
+  const [header = [], first = []] = result.data;
+  const headers = header.map((h) => h.trim());
+  return { headers, sample: Object.fromEntries(headers.map((h, i) => [h, (first[i] ?? '').trim()])) };
 }
 
 export type ParsedCsv = { headers: string[]; rows: { line: number; cells: Record<string, string> }[] };
@@ -128,3 +139,27 @@ export function mappingProblems(mapping: Mapping, headers: string[]): string[] {
   if (new Set(used).size !== used.length) problems.push('Each column can feed only one field');
   return problems;
 }
+
+/**
+ * The whole check of an uploaded file, run for the preview and again for the import itself (the
+ * browser's word is never taken for what is in the file). A mapping that cannot work is an error.
+ */
+export function checkProductFile(text: string, mapping: Mapping, currency: string): { rows: ImportRow[]; rejected: RejectedRow[] } {
+  const csv = parseCsv(text);
+  if (csv.headers.length === 0) throw new AppError('The file is empty. Choose a CSV file with a header row.');
+  const problems = mappingProblems(mapping, csv.headers);
+  if (problems.length > 0) throw new AppError(`${problems.join('. ')}.`);
+  if (csv.rows.length === 0) throw new AppError('The file has a header row but no products under it.');
+  return mapProductRows(csv, mapping, currency);
+}
+
+/** The largest file the importer takes; the server action's body limit (next.config.ts) leaves room for it. */
+export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
+
+/** What the browser sends for a preview and again for the import: the file's text and the mapping. */
+export const importRequestSchema = z.object({
+  csv: z.string().min(1, 'Choose a CSV file').max(MAX_IMPORT_BYTES, 'The file is larger than 4 MB: split it and import the parts'),
+  mapping: z.object(
+    Object.fromEntries(IMPORT_FIELDS.map((f) => [f.key, z.string().nullable().catch(null)])) as Record<ImportField, z.ZodCatch<z.ZodNullable<z.ZodString>>>,
+  ),
+});

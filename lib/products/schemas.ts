@@ -105,3 +105,23 @@ export const priceListSchema = z.object({
   name: z.string().trim().min(1, 'Name the price list').max(100, 'Keep the name under 100 characters'),
   description: optionalText(500),
 });
+
+const id = z.coerce.number().int().positive();
+
+/** An edit carries the version it was made from, so a concurrent change is caught rather than overwritten. */
+export const updateProductSchema = productSchema.extend({ productId: id, version: id });
+
+export const listPriceSchema = z.object({
+  productId: id,
+  priceListId: id,
+  unitPriceCents: priceCents('Enter a price like 120 or 1,250.50'),
+});
+
+/** Clearing a product's list price puts it back on the catalogue price for that list. */
+export const clearListPriceSchema = z.object({ productId: id, priceListId: id });
+
+export const deleteTierSchema = z.object({ tierId: id, productId: id });
+
+export const renamePriceListSchema = priceListSchema.extend({ priceListId: id });
+
+export const deletePriceListSchema = z.object({ priceListId: id });

@@ -80,6 +80,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
             {company.nextTaskSubject ? `${company.nextTaskSubject}${company.nextTaskDue ? ` · ${formatDate(company.nextTaskDue)}` : ''}` : 'None scheduled'}
           </Fact>
           <Fact label="Address">{company.address ?? '—'}</Fact>
+          <Fact label="Price list">{company.priceListName ?? 'Catalogue prices'}</Fact>
         </dl>
       </Card>
 

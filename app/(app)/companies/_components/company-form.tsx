@@ -17,11 +17,22 @@ export type CompanyFormValues = {
   address: string | null;
   ownerId: number | null;
   tags: string[];
+  priceListId: number | null;
+  priceListName: string | null;
+};
+
+type Props = {
+  values?: CompanyFormValues;
+  users: { id: number; name: string }[];
+  canReassign: boolean;
+  priceLists: { id: number; name: string }[];
+  /** Admins and managers set the price list; a rep sees it and keeps it. */
+  canSetPriceList: boolean;
 };
 
 const SIZES = ['1-10', '11-50', '51-200', '201-500', '501-1000', '1000+'];
 
-export function CompanyForm({ values, users, canReassign }: { values?: CompanyFormValues; users: { id: number; name: string }[]; canReassign: boolean }) {
+export function CompanyForm({ values, users, canReassign, priceLists, canSetPriceList }: Props) {
   const router = useRouter();
   const action = values?.id ? updateCompanyAction : createCompanyAction;
   const { pending, onSubmit, fieldErrors: errors, formError } = useFormAction(action, { onSuccess: (data) => router.push(`/companies/${data.id}`) });
@@ -51,6 +62,22 @@ export function CompanyForm({ values, users, canReassign }: { values?: CompanyFo
             ))}
           </SelectField>
         ) : null}
+        {canSetPriceList ? (
+          <SelectField label="Price list" name="priceListId" defaultValue={values?.priceListId ?? ''} error={errors.priceListId}>
+            <option value="">Catalogue prices</option>
+            {priceLists.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : (
+          <div>
+            <p className="mb-1 text-sm font-medium text-slate-700">Price list</p>
+            <p className="py-2 text-sm text-slate-900">{values?.priceListName ?? 'Catalogue prices'}</p>
+            <p className="text-xs text-slate-500">Only a manager or an admin can change it.</p>
+          </div>
+        )}
         <Field label="Tags" name="tags" defaultValue={values?.tags.join(', ') ?? ''} error={errors.tags} hint="Separate tags with commas." />
         <Field label="Address" name="address" defaultValue={values?.address ?? ''} error={errors.address} className="sm:col-span-2" />
       </Card>

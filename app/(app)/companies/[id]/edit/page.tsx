@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
 import { getCompanyHeader } from '@/db/queries/companies';
+import { listPriceListOptions } from '@/db/queries/price-lists';
 import { listActiveUsers } from '@/db/queries/users';
 import { seesEveryone } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
@@ -13,12 +14,13 @@ export const metadata: Metadata = { title: 'Edit company' };
 export default async function EditCompanyPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const id = Number((await params).id);
-  const company = Number.isInteger(id) && id > 0 ? getCompanyHeader(getDb(), id) : null;
+  const db = getDb();
+  const company = Number.isInteger(id) && id > 0 ? getCompanyHeader(db, id) : null;
   if (!company) notFound();
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title={`Edit ${company.name}`} />
-      <CompanyForm values={company} users={listActiveUsers(getDb())} canReassign={seesEveryone(user.role)} />
+      <CompanyForm values={company} users={listActiveUsers(db)} canReassign={seesEveryone(user.role)} priceLists={listPriceListOptions(db)} canSetPriceList={seesEveryone(user.role)} />
     </div>
   );
 }

@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { signIn, USERS } from './helpers';
+
+const FIXTURE = path.resolve(__dirname, '../fixtures/datablist-products-100.csv');
+// Line 2 of the fixture; its name is unique in the file.
+const PRODUCT = 'Compact Printer Air Advanced Digital';
+
+test('an admin imports the datablist catalogue, finds a product, prices it in a new list with a tier and puts a company on that list', async ({ page }) => {
+  await signIn(page, USERS.admin.email, undefined, '/products');
+  await page.getByRole('link', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Import products' })).toBeVisible();
+
+  // Choose the file: the columns are matched from its headers before anything is sent.
+  await page.getByLabel('CSV file').setInputFiles(FIXTURE);
+  await expect(page.getByLabel('SKU', { exact: true })).toHaveValue('EAN');
+  await expect(page.getByLabel('Unit price', { exact: true })).toHaveValue('Price');
+  await expect(page.getByLabel('Active', { exact: true })).toHaveValue('Availability');
+  await page.getByRole('button', { name: 'Check the rows' }).click();
+  await expect(page.getByTestId('import-creates')).toHaveText('100 to create');
+  await expect(page.getByTestId('import-rejected')).toHaveText('0 rejected');
+  await page.getByRole('button', { name: 'Import 100 products' }).click();
+  await expect(page.getByTestId('import-result')).toContainText('100 created, 0 updated');
+  await page.getByRole('link', { name: 'See the products' }).click();
+
+  // Find one of them by typing part of its name.
+  await page.getByRole('searchbox', { name: 'Search products' }).fill('Printer Air Adv');
+  await expect(page).toHaveURL(/q=Printer/);
+  await expect(page.getByTestId('product-row')).toHaveCount(1);
+  await expect(page.getByTestId('product-row')).toContainText('2091465262179');
+  await page.getByTestId('product-row').getByRole('link', { name: PRODUCT }).click();
+  await expect(page.getByRole('heading', { name: PRODUCT, level: 1 })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Product details' }).getByLabel('Unit price')).toHaveValue('265.00');
+  const productUrl = page.url();
+
+  // A new price list.
+  const list = `Partners ${Date.now().toString(36)}`;
+  await page.goto('/products/price-lists');
+  const create = page.getByRole('form', { name: 'Create a price list' });
+  await create.getByLabel('Name').fill(list);
+  await create.getByLabel('Description').fill('Resellers with a signed agreement');
+  await create.getByRole('button', { name: 'Create price list' }).click();
+  const row = page.getByTestId('price-list-row').filter({ hasText: list });
+  await expect(row).toContainText('No product prices yet · no companies on it');
+
+  // The product's price in that list, and a tier: 10 % off from 10 units.
+  await page.goto(productUrl);
+  const block = page.getByRole('region', { name: list });
+  await expect(block).toContainText('companies on it pay the catalogue price');
+  await block.getByLabel('List price').fill('199');
+  await block.getByRole('button', { name: 'Set price' }).click();
+  await expect(block.getByTestId('price-current')).toContainText('$199.00');
+  await block.getByLabel('From quantity').fill('10');
+  await block.getByLabel('Tier gives').selectOption('discount');
+  await block.getByLabel('% off').fill('10');
+  await block.getByRole('button', { name: 'Add tier' }).click();
+  const tier = block.getByTestId('tier');
+  await expect(tier).toHaveCount(1);
+  await expect(tier).toContainText('From 10');
+  await expect(tier).toContainText('10% off ($179.10 per unit)');
+  // The catalogue price is untouched.
+  await expect(page.getByRole('region', { name: 'Catalogue price' }).getByTestId('price-current')).toContainText('$265.00');
+
+  await page.goto('/products/price-lists');
+  await expect(row).toContainText('1 product price · no companies on it');
+
+  // Put a company on the list.
+  await page.goto('/companies');
+  const company = page.getByTestId('company-row').first().getByRole('link').first();
+  const companyName = (await company.textContent())!.trim();
+  await company.click();
+  await page.getByRole('link', { name: 'Edit', exact: true }).click();
+  await page.getByLabel('Price list').selectOption({ label: list });
+  await page.getByRole('button', { name: 'Save company' }).click();
+  const header = page.getByTestId('company-header');
+  await expect(header.getByRole('heading', { name: companyName })).toBeVisible();
+  await expect(header).toContainText(`Price list${list}`);
+
+  await page.goto('/products/price-lists');
+  await expect(row).toContainText('1 product price · 1 company on it');
+});
+
+test('a rep reads products but cannot import, create or open price lists', async ({ page }) => {
+  await signIn(page, USERS.rep.email, undefined, '/products');
+  await expect(page.getByRole('heading', { name: 'Products', level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Export CSV' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Import', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'New product' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Price lists' })).toHaveCount(0);
+
+  for (const url of ['/products/import', '/products/new', '/products/price-lists']) {
+    const response = await page.goto(url);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole('heading', { name: 'Not allowed' })).toBeVisible();
+  }
+});
