@@ -23,7 +23,15 @@ export function useUrlParams() {
 /** Search as you type into `?q=`, a quarter of a second after the last keystroke. */
 export function UrlSearchField({ label, placeholder }: { label: string; placeholder: string }) {
   const { params, apply } = useUrlParams();
-  const [q, setQ] = useState(params.get('q') ?? '');
+  const fromUrl = params.get('q') ?? '';
+  const [q, setQ] = useState(fromUrl);
+  // A link that changes the search (say "Show all") must show in the box too; typing ahead of the
+  // debounced URL must not be overwritten.
+  const [seen, setSeen] = useState(fromUrl);
+  if (fromUrl !== seen) {
+    setSeen(fromUrl);
+    if (fromUrl !== q.trim()) setQ(fromUrl);
+  }
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => (timer.current ? clearTimeout(timer.current) : undefined), []);
   return (

@@ -64,7 +64,7 @@ export default async function ProductsPage({ searchParams }: Props) {
           </>
         }
       />
-      <ProductToolbar filters={filters} />
+      <ProductToolbar status={filters.status} />
       {rows.length === 0 ? (
         <EmptyState
           // With no search, an empty active list still may hide inactive products: offer them rather than "none yet".
