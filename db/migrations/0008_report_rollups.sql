@@ -101,7 +101,7 @@ FROM deals WHERE status = 'lost' AND closed_at IS NOT NULL GROUP BY 1, 2, 3;
 --> statement-breakpoint
 INSERT INTO report_deal_paths
 SELECT d.id, d.pipeline_id, d.created_at / 86400000,
-       coalesce((SELECT group_concat(DISTINCT h.to_stage_id ORDER BY h.to_stage_id) FROM deal_stage_history h WHERE h.deal_id = d.id), ''),
+       coalesce((SELECT group_concat(s) FROM (SELECT DISTINCT h.to_stage_id AS s FROM deal_stage_history h WHERE h.deal_id = d.id ORDER BY 1)), ''),
        d.status = 'won'
 FROM deals d;
 --> statement-breakpoint
@@ -140,7 +140,7 @@ CREATE TRIGGER `report_deals_insert` AFTER INSERT ON `deals` BEGIN
   ON CONFLICT DO UPDATE SET deals = deals + 1, weighted_cents = weighted_cents + excluded.weighted_cents;
   INSERT INTO report_deal_paths
   SELECT new.id, new.pipeline_id, new.created_at / 86400000,
-         coalesce((SELECT group_concat(DISTINCT h.to_stage_id ORDER BY h.to_stage_id) FROM deal_stage_history h WHERE h.deal_id = new.id), ''),
+         coalesce((SELECT group_concat(s) FROM (SELECT DISTINCT h.to_stage_id AS s FROM deal_stage_history h WHERE h.deal_id = new.id ORDER BY 1)), ''),
          new.status = 'won';
 END;
 --> statement-breakpoint
@@ -212,7 +212,7 @@ CREATE TRIGGER `report_history_insert` AFTER INSERT ON `deal_stage_history` WHEN
   VALUES (new.to_stage_id, new.at / 86400000, 1, coalesce(new.left_at - new.at, 0), new.left_at IS NULL, iif(new.left_at IS NULL, new.at, 0))
   ON CONFLICT DO UPDATE SET stays = stays + 1, left_ms = left_ms + excluded.left_ms, open_stays = open_stays + excluded.open_stays, open_at = open_at + excluded.open_at;
   UPDATE report_deal_paths
-  SET path = coalesce((SELECT group_concat(DISTINCT h.to_stage_id ORDER BY h.to_stage_id) FROM deal_stage_history h WHERE h.deal_id = new.deal_id), '')
+  SET path = coalesce((SELECT group_concat(s) FROM (SELECT DISTINCT h.to_stage_id AS s FROM deal_stage_history h WHERE h.deal_id = new.deal_id ORDER BY 1)), '')
   WHERE deal_id = new.deal_id;
 END;
 --> statement-breakpoint
@@ -221,7 +221,7 @@ CREATE TRIGGER `report_history_delete` AFTER DELETE ON `deal_stage_history` WHEN
   WHERE stage_id = old.to_stage_id AND utc_day = old.at / 86400000;
   DELETE FROM report_stays WHERE stage_id = old.to_stage_id AND utc_day = old.at / 86400000 AND stays = 0;
   UPDATE report_deal_paths
-  SET path = coalesce((SELECT group_concat(DISTINCT h.to_stage_id ORDER BY h.to_stage_id) FROM deal_stage_history h WHERE h.deal_id = old.deal_id), '')
+  SET path = coalesce((SELECT group_concat(s) FROM (SELECT DISTINCT h.to_stage_id AS s FROM deal_stage_history h WHERE h.deal_id = old.deal_id ORDER BY 1)), '')
   WHERE deal_id = old.deal_id;
 END;
 --> statement-breakpoint
@@ -241,7 +241,7 @@ END;
 CREATE TRIGGER `report_history_path_update` AFTER UPDATE OF deal_id, to_stage_id ON `deal_stage_history`
 WHEN old.deal_id != new.deal_id OR old.to_stage_id IS NOT new.to_stage_id BEGIN
   UPDATE report_deal_paths
-  SET path = coalesce((SELECT group_concat(DISTINCT h.to_stage_id ORDER BY h.to_stage_id) FROM deal_stage_history h WHERE h.deal_id = report_deal_paths.deal_id), '')
+  SET path = coalesce((SELECT group_concat(s) FROM (SELECT DISTINCT h.to_stage_id AS s FROM deal_stage_history h WHERE h.deal_id = report_deal_paths.deal_id ORDER BY 1)), '')
   WHERE deal_id IN (old.deal_id, new.deal_id);
 END;
 --> statement-breakpoint
