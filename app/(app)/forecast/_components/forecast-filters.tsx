@@ -1,6 +1,6 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useUrlParams } from '@/components/list/url-filters';
 import { cx } from '@/components/ui/cx';
 import { inputClass } from '@/components/ui/field';
 import { PRESETS } from '@/lib/forecast/periods';
@@ -8,15 +8,7 @@ import { PRESETS } from '@/lib/forecast/periods';
 type Props = { pipelines: { id: number; name: string }[]; users: { id: number; name: string }[] | null };
 
 export function ForecastFilters({ pipelines, users }: Props) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
-  function apply(key: string, value: string | null) {
-    const next = new URLSearchParams(params.toString());
-    if (value) next.set(key, value);
-    else next.delete(key);
-    router.replace(`${pathname}${next.size ? `?${next}` : ''}`, { scroll: false });
-  }
+  const { params, apply } = useUrlParams();
   const select = (label: string, key: string, value: string, options: { value: string; label: string }[], fallback: string) => (
     <label className="block">
       <span className="mb-0.5 block text-xs font-medium text-slate-500">{label}</span>
