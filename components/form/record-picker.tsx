@@ -7,7 +7,7 @@ import { searchRecordsAction } from '@/app/(app)/contacts/actions';
 import type { RecordOption } from '@/db/queries/record-search';
 
 type Choice = { id: number; label: string };
-type Props = { label: string; name: string; kind: 'company' | 'contact'; initial: Choice | null; error?: string };
+type Props = { label: string; name: string; kind: 'company' | 'contact'; initial: Choice | null; error?: string; onChange?: (choice: Choice | null) => void };
 
 /**
  * Picks a company or contact by typing: the server returns the first 20 prefix matches, so it stays
@@ -15,7 +15,7 @@ type Props = { label: string; name: string; kind: 'company' | 'contact'; initial
  * picking never changes the choice: leaving the field puts the chosen name back, and only emptying
  * it (or the × button) clears it.
  */
-export function RecordPicker({ label, name, kind, initial, error }: Props) {
+export function RecordPicker({ label, name, kind, initial, error, onChange }: Props) {
   const id = useId();
   const listId = `${id}-list`;
   const [chosen, setChosen] = useState<Choice | null>(initial);
@@ -34,6 +34,7 @@ export function RecordPicker({ label, name, kind, initial, error }: Props) {
     setText(value);
     if (timer.current) clearTimeout(timer.current);
     if (value.trim() === '') {
+      if (chosen) onChange?.(null);
       setChosen(null);
       setOpen(false);
       return;
@@ -52,6 +53,7 @@ export function RecordPicker({ label, name, kind, initial, error }: Props) {
 
   function choose(option: RecordOption | null) {
     const next = option ? { id: option.id, label: option.label } : null;
+    if (next?.id !== chosen?.id) onChange?.(next);
     setChosen(next);
     setText(next?.label ?? '');
     setOpen(false);

@@ -158,3 +158,32 @@ test('bad line input is refused beside the field and nothing is saved', async ({
   await expect(line.getByText('Enter a quantity above 0 with at most 3 decimals')).toBeVisible();
   await expect(page).toHaveURL(/\/quotes\/new$/);
 });
+
+test('choosing a company on a price list re-prices catalogue lines, but not prices typed by hand', async ({ page }) => {
+  await signIn(page, USERS.manager.email);
+  const company = unique('Trade Co');
+  await page.goto('/companies/new');
+  await page.getByLabel('Name').fill(company);
+  await page.getByLabel('Price list').selectOption({ label: 'Trade partners' });
+  await page.getByRole('button', { name: 'Create company' }).click();
+  await expect(page).toHaveURL(/\/companies\/\d+$/);
+
+  await page.goto('/quotes/new');
+  const lines = page.getByTestId('quote-line');
+  await lines.nth(0).getByLabel('Product').fill('cedar');
+  await page.getByRole('option', { name: /Cedar decking board/ }).click();
+  await expect(lines.nth(0).getByLabel('Unit price')).toHaveValue('9.25');
+  await page.getByRole('button', { name: 'Add line' }).click();
+  await lines.nth(1).getByLabel('Product').fill('joist');
+  await page.getByRole('option', { name: /Treated pine joist/ }).click();
+  await lines.nth(1).getByLabel('Unit price').fill('17');
+
+  await page.getByRole('combobox', { name: 'Company' }).fill(company);
+  await page.getByRole('listbox').getByRole('option', { name: company }).click();
+  await expect(page.getByText('Prices from the Trade partners price list')).toBeVisible();
+  await expect(lines.nth(0).getByLabel('Unit price')).toHaveValue('8.60');
+  await expect(lines.nth(1).getByLabel('Unit price')).toHaveValue('17');
+  await lines.nth(0).getByLabel('Quantity').fill('200');
+  // The list's own tier: 12 % off its 8.60 = 7.568 → 7.57.
+  await expect(lines.nth(0).getByLabel('Unit price')).toHaveValue('7.57');
+});

@@ -11,7 +11,7 @@ import { Field, SelectField } from '@/components/ui/field';
 import { PAYMENT_TERMS, type PaymentTerms } from '@/db/schema';
 import { parseDraftLine, reprice, serializeLines, withProduct, type DraftLine } from '@/lib/quotes/builder';
 import { PAYMENT_TERM_LABELS } from '@/lib/quotes/status';
-import { createQuoteAction, updateQuoteAction } from '../actions';
+import { createQuoteAction, priceForCompanyAction, updateQuoteAction } from '../actions';
 import { LineRow } from './line-row';
 import { QuoteTotalsPanel } from './quote-totals';
 
@@ -51,6 +51,7 @@ export function QuoteBuilder({ initial, currency, priceListName }: { initial: Bu
   const formRef = useRef<HTMLFormElement>(null);
   const [lines, setLines] = useState<DraftLine[]>(initial.lines.length ? initial.lines : [emptyLine()]);
   const [terms, setTerms] = useState<PaymentTerms>(initial.paymentTerms);
+  const [listName, setListName] = useState(priceListName);
   const action = initial.quoteId ? updateQuoteAction : createQuoteAction;
   const { pending, onSubmit, fieldErrors: errors, formError } = useFormAction(action, { onSuccess: (data) => router.push(`/quotes/${data.id}`) });
 
@@ -70,6 +71,16 @@ export function QuoteBuilder({ initial, currency, priceListName }: { initial: Bu
   };
   const lineErrors = Object.keys(errors).some((k) => k.startsWith('lines.'));
 
+  // Another company may buy from another price list: catalogue lines whose price still follows the
+  // list take the new company's price; prices typed by hand stay.
+  async function companyChanged(company: { id: number } | null) {
+    const productIds = [...new Set(lines.flatMap((l) => (l.productId ? [l.productId] : [])))];
+    const result = await priceForCompanyAction({ companyId: company?.id ?? null, productIds });
+    if (!result.ok) return;
+    setListName(result.data.priceListName);
+    setLines((ls) => ls.map((l) => (l.productId && result.data.pricing[l.productId] ? reprice({ ...l, pricing: result.data.pricing[l.productId] }) : l)));
+  }
+
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-6">
       {initial.quoteId ? <input type="hidden" name="quoteId" value={initial.quoteId} /> : null}
@@ -81,7 +92,7 @@ export function QuoteBuilder({ initial, currency, priceListName }: { initial: Bu
 
       <Card className="grid gap-4 p-4 sm:grid-cols-2 sm:p-5 lg:grid-cols-3">
         <Field label="Title" name="title" defaultValue={initial.title} error={errors.title} placeholder="What this offer is for" className="sm:col-span-2 lg:col-span-3" />
-        <RecordPicker label="Company" name="companyId" kind="company" initial={initial.company} error={errors.companyId} />
+        <RecordPicker label="Company" name="companyId" kind="company" initial={initial.company} error={errors.companyId} onChange={companyChanged} />
         <RecordPicker label="Contact" name="contactId" kind="contact" initial={initial.contact} error={errors.contactId} />
         <Field label="Valid until" name="validUntil" type="date" defaultValue={initial.validUntil} error={errors.validUntil} required />
         <SelectField label="Payment terms" name="paymentTerms" value={terms} onChange={(e) => setTerms(e.target.value as PaymentTerms)} error={errors.paymentTerms}>
@@ -99,7 +110,7 @@ export function QuoteBuilder({ initial, currency, priceListName }: { initial: Bu
       <Card className="p-0">
         <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-3">
           <h2 className="text-base font-semibold text-slate-900">Lines</h2>
-          <p className="text-xs text-slate-500">Prices from {priceListName ? `the ${priceListName} price list` : 'the catalogue'}, with volume tiers for the quantity. Type a price to set your own.</p>
+          <p className="text-xs text-slate-500">Prices from {listName ? `the ${listName} price list` : 'the catalogue'}, with volume tiers for the quantity. Type a price to set your own.</p>
         </div>
         <div className="hidden grid-cols-[2rem_minmax(0,1.4fr)_minmax(0,1.6fr)_5.5rem_7rem_5.5rem_5rem_7rem_5.5rem] gap-2 px-4 pt-3 text-xs font-medium text-slate-500 lg:grid">
           <span />
