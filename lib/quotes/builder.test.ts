@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { draftTotals, parseDraftLine, reprice, serializeLines, withProduct, type DraftLine } from './builder';
+import { draftTotals, reprice, serializeLines, withProduct, type DraftLine } from './builder';
+import { parseLineInput } from './line-input';
 
 const blank: DraftLine = { key: 'a', kind: 'item', productId: null, product: '', description: '', quantity: '1', unitPrice: '', discount: '', tax: '', pricing: null, autoPrice: false };
 const pricing = { catalogueCents: 5000, catalogueTiers: [{ minQuantityMilli: 10_000, unitPriceCents: 4500, discountBp: null }], listCents: null, listTiers: [] };
@@ -19,7 +20,7 @@ describe('the builder', () => {
 
   test('unreadable inputs are flagged and count as zero in the totals', () => {
     const bad = { ...blank, quantity: 'two', unitPrice: '10', discount: '101' };
-    expect(parseDraftLine(bad).invalid).toEqual(['quantity', 'discount']);
+    expect(parseLineInput(bad).invalid).toEqual(['quantity', 'discount']);
     expect(draftTotals([bad, { ...blank, unitPrice: '10', tax: '7.5' }])).toMatchObject({ netCents: 1000, taxCents: 75, totalCents: 1075 });
   });
 

@@ -1,7 +1,8 @@
-import { centsToDecimal, parseMoneyToCents } from '@/lib/money';
+import { centsToDecimal } from '@/lib/money';
 import { formatScaled, parseScaled } from '@/lib/numbers';
 import { resolveUnitPrice, type ProductPricing } from '@/lib/pricing/resolve';
-import { quoteTotals, type PricedLine, type QuoteTotals } from './totals';
+import { parseLineInput } from './line-input';
+import { quoteTotals, type QuoteTotals } from './totals';
 
 /** A line as the builder holds it: the text in each input, plus what it knows about the product. */
 export type DraftLine = {
@@ -19,32 +20,8 @@ export type DraftLine = {
   autoPrice: boolean;
 };
 
-export type DraftField = 'quantity' | 'unitPrice' | 'discount' | 'tax';
-
-/** The line's numbers, and which inputs cannot be read (they count as zero until fixed). */
-export function parseDraftLine(l: DraftLine): { line: PricedLine; invalid: DraftField[] } {
-  const quantityMilli = parseScaled(l.quantity, 3);
-  const unitPriceCents = parseMoneyToCents(l.unitPrice.trim() === '' ? '0' : l.unitPrice);
-  const discountBp = parseScaled(l.discount.trim() === '' ? '0' : l.discount, 2);
-  const taxRateBp = parseScaled(l.tax.trim() === '' ? '0' : l.tax, 2);
-  const invalid: DraftField[] = [];
-  if (quantityMilli === null || quantityMilli <= 0) invalid.push('quantity');
-  if (unitPriceCents === null) invalid.push('unitPrice');
-  if (discountBp === null || discountBp < 0 || discountBp > 10_000) invalid.push('discount');
-  if (taxRateBp === null || taxRateBp < 0 || taxRateBp > 10_000) invalid.push('tax');
-  return {
-    line: {
-      quantityMilli: invalid.includes('quantity') ? 0 : quantityMilli!,
-      unitPriceCents: unitPriceCents ?? 0,
-      discountBp: invalid.includes('discount') ? 0 : discountBp!,
-      taxRateBp: invalid.includes('tax') ? 0 : taxRateBp!,
-    },
-    invalid,
-  };
-}
-
 export function draftTotals(lines: DraftLine[]): QuoteTotals {
-  return quoteTotals(lines.filter((l) => l.kind === 'item').map((l) => parseDraftLine(l).line));
+  return quoteTotals(lines.filter((l) => l.kind === 'item').map((l) => parseLineInput(l).line));
 }
 
 /** After the quantity changes: the price for that quantity from the list and its tiers, unless typed by hand. */

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { PAYMENT_TERMS } from '@/db/schema';
 import { isIsoDate } from '@/lib/dates';
-import { parseMoneyToCents } from '@/lib/money';
-import { parseScaled } from '@/lib/numbers';
+import { LINE_FIELD_MESSAGES, parseLineInput } from './line-input';
 
 const id = z.coerce.number().int().positive();
 const optionalId = z.preprocess((v) => (v === '' || v === null || v === undefined ? null : v), id.nullable());
@@ -29,27 +28,9 @@ export const quoteLineSchema = z
       return { kind: 'section' as const, productId: null, description: line.description, quantityMilli: 0, unitPriceCents: 0, discountBp: 0, taxRateBp: 0 };
     }
     if (!line.description && !line.productId) ctx.addIssue({ code: 'custom', path: ['description'], message: 'Pick a product or describe the line' });
-    const quantityMilli = parseScaled(line.quantity, 3);
-    if (quantityMilli === null || quantityMilli <= 0 || quantityMilli > 1_000_000_000)
-      ctx.addIssue({ code: 'custom', path: ['quantity'], message: 'Enter a quantity above 0 with at most 3 decimals' });
-    const unitPriceCents = parseMoneyToCents(line.unitPrice.trim() === '' ? '0' : line.unitPrice);
-    if (unitPriceCents === null || Math.abs(unitPriceCents) > 1_000_000_000_00)
-      ctx.addIssue({ code: 'custom', path: ['unitPrice'], message: 'Enter a price like 120 or 1,250.50' });
-    const discountBp = parseScaled(line.discount.trim() === '' ? '0' : line.discount, 2);
-    if (discountBp === null || discountBp < 0 || discountBp > 10_000)
-      ctx.addIssue({ code: 'custom', path: ['discount'], message: 'Enter a discount from 0 to 100 with at most 2 decimals' });
-    const taxRateBp = parseScaled(line.tax.trim() === '' ? '0' : line.tax, 2);
-    if (taxRateBp === null || taxRateBp < 0 || taxRateBp > 10_000)
-      ctx.addIssue({ code: 'custom', path: ['tax'], message: 'Enter a tax rate from 0 to 100 with at most 2 decimals' });
-    return {
-      kind: 'item' as const,
-      productId: line.productId,
-      description: line.description,
-      quantityMilli: quantityMilli ?? 0,
-      unitPriceCents: unitPriceCents ?? 0,
-      discountBp: discountBp ?? 0,
-      taxRateBp: taxRateBp ?? 0,
-    };
+    const { line: numbers, invalid } = parseLineInput(line);
+    for (const field of invalid) ctx.addIssue({ code: 'custom', path: [field], message: LINE_FIELD_MESSAGES[field] });
+    return { kind: 'item' as const, productId: line.productId, description: line.description, ...numbers };
   });
 
 export type QuoteLineInput = z.output<typeof quoteLineSchema>;

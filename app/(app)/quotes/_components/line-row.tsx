@@ -5,8 +5,9 @@ import { inputClass } from '@/components/ui/field';
 import type { CatalogueOption } from '@/db/queries/price-lists';
 import { formatMoney } from '@/lib/money';
 import { formatScaled } from '@/lib/numbers';
-import { tierFor } from '@/lib/pricing/resolve';
-import { parseDraftLine, type DraftField, type DraftLine } from '@/lib/quotes/builder';
+import { resolveUnitPrice } from '@/lib/pricing/resolve';
+import type { DraftLine } from '@/lib/quotes/builder';
+import { parseLineInput, type LineField } from '@/lib/quotes/line-input';
 import { lineAmounts } from '@/lib/quotes/totals';
 import { ProductPicker } from './product-picker';
 
@@ -17,7 +18,6 @@ type Props = {
   currency: string;
   companyId: () => number | null;
   errors: Record<string, string>;
-  invalid: DraftField[];
   onChange: (update: (l: DraftLine) => DraftLine) => void;
   onPick: (option: CatalogueOption) => void;
   onQuantity: (quantity: string) => void;
@@ -30,15 +30,18 @@ type Props = {
 const LABEL = 'mb-0.5 block text-xs font-medium text-slate-500 lg:sr-only';
 const GRID = 'grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-[2rem_minmax(0,1.4fr)_minmax(0,1.6fr)_5.5rem_7rem_5.5rem_5rem_7rem_5.5rem] lg:items-start';
 
-const MESSAGES: Record<DraftField, string> = {
+// Short versions of lib/quotes/line-input's rules, shown while typing; the server's fuller message
+// replaces them after a save.
+const MESSAGES: Record<LineField, string> = {
   quantity: 'Above 0, up to 3 decimals',
   unitPrice: 'An amount like 12.50',
   discount: '0 to 100',
   tax: '0 to 100',
 };
 
-export function LineRow({ line, index, count, currency, companyId, errors, invalid, onChange, onPick, onQuantity, onMove, onRemove }: Props) {
-  const error = (field: string) => errors[`lines.${index}.${field}`] ?? (invalid.includes(field as DraftField) ? MESSAGES[field as DraftField] : undefined);
+export function LineRow({ line, index, count, currency, companyId, errors, onChange, onPick, onQuantity, onMove, onRemove }: Props) {
+  const { line: priced, invalid } = parseLineInput(line);
+  const error = (field: string) => errors[`lines.${index}.${field}`] ?? (line.kind === 'item' && invalid.includes(field as LineField) ? MESSAGES[field as LineField] : undefined);
   const controls = (
     <div className="flex items-center justify-end gap-0.5 lg:pt-0.5">
       <IconButton label="Move line up" disabled={index === 0} onClick={() => onMove(-1)}>
@@ -64,10 +67,8 @@ export function LineRow({ line, index, count, currency, companyId, errors, inval
     );
   }
 
-  const { line: priced } = parseDraftLine(line);
   const amounts = lineAmounts(priced);
-  const tiers = line.pricing ? (line.pricing.listTiers.length ? line.pricing.listTiers : line.pricing.listCents === null ? line.pricing.catalogueTiers : []) : [];
-  const tier = line.autoPrice ? tierFor(tiers, priced.quantityMilli) : null;
+  const tier = line.autoPrice && line.pricing ? resolveUnitPrice(line.pricing, priced.quantityMilli).tier : null;
   return (
     <li data-testid="quote-line" className={cx(GRID, 'px-4 py-3')}>
       <span className="hidden pt-2 text-xs text-slate-400 tabular-nums lg:block">{index + 1}</span>

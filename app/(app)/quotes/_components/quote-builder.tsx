@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, SelectField } from '@/components/ui/field';
 import { PAYMENT_TERMS, type PaymentTerms } from '@/db/schema';
-import { parseDraftLine, reprice, serializeLines, withProduct, type DraftLine } from '@/lib/quotes/builder';
+import { reprice, serializeLines, withProduct, type DraftLine } from '@/lib/quotes/builder';
 import { PAYMENT_TERM_LABELS } from '@/lib/quotes/status';
 import { createQuoteAction, priceForCompanyAction, updateQuoteAction } from '../actions';
 import { LineRow } from './line-row';
@@ -133,7 +133,6 @@ export function QuoteBuilder({ initial, currency, priceListName }: { initial: Bu
               currency={currency}
               companyId={companyId}
               errors={errors}
-              invalid={line.kind === 'item' ? parseDraftLine(line).invalid : []}
               onChange={(update) => change(line.key, update)}
               onPick={(option) => change(line.key, (l) => withProduct(l, option))}
               onQuantity={(quantity) => change(line.key, (l) => reprice({ ...l, quantity }))}
