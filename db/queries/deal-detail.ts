@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import type { DealTimelineType } from '@/lib/activities/deal-timeline';
-import { quoteEventsSql } from '@/lib/quotes/timeline-sql';
+import { quoteEventsSql } from './quote-timeline-sql';
 import { describeDealEvent } from '@/lib/timeline/describe-event';
 
 export type DealDetail = {

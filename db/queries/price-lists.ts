@@ -2,7 +2,7 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import type { ProductPricing, Tier } from '@/lib/pricing/resolve';
-import { likePrefix } from '@/lib/products/list-filters';
+import { likePrefix } from '@/lib/search/fts';
 
 export type PriceListRow = { id: number; name: string; description: string | null; products: number; companies: number };
 
@@ -15,6 +15,12 @@ export function listPriceLists(db: Db): PriceListRow[] {
        from price_lists l order by l.name collate nocase`,
     )
     .all() as PriceListRow[];
+}
+
+/** The list a company's quotes are priced from, or null for catalogue prices. */
+export function getCompanyPriceList(db: Db, companyId: number | null): { id: number; name: string } | null {
+  if (!companyId) return null;
+  return (db.$client.prepare('select l.id, l.name from companies c join price_lists l on l.id = c.price_list_id where c.id = ?').get(companyId) as { id: number; name: string } | undefined) ?? null;
 }
 
 /** Names only, for the company form's select. */

@@ -2,7 +2,8 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import type { ImportRow } from '@/lib/products/import';
-import { likePrefix, PRODUCT_PAGE_SIZE, type ProductFilters } from '@/lib/products/list-filters';
+import { PRODUCT_PAGE_SIZE, type ProductFilters } from '@/lib/products/list-filters';
+import { likePrefix } from '@/lib/search/fts';
 import type { ProductInput } from '@/lib/products/schemas';
 
 export type ProductRow = {

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import type { QuoteStatus } from '@/db/schema';
-import { likePrefix } from '@/lib/products/list-filters';
+import { likePrefix } from '@/lib/search/fts';
 import { QUOTE_PAGE_SIZE, type QuoteFilters } from '@/lib/quotes/list-filters';
 import type { SessionUser } from './users';
 

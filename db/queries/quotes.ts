@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import { formatQuoteNumber } from '@/lib/quotes/status';
 import type { QuoteFieldsInput, QuoteLineInput } from '@/lib/quotes/schemas';
 import { lineAmounts, quoteTotals } from '@/lib/quotes/totals';
+import { getCompanyPriceList } from './price-lists';
 import type { SessionUser } from './users';
 
 export const QUOTE_STALE = 'Someone else changed this quote meanwhile. Reload to see their change, then try again.';
@@ -64,11 +65,6 @@ function checkCompanyAndContact(db: Db, input: Pick<QuoteFieldsInput, 'companyId
     throw new AppError('That contact no longer exists', { contactId: 'That contact no longer exists' });
 }
 
-function priceListOf(db: Db, companyId: number | null): number | null {
-  if (!companyId) return null;
-  return (db.$client.prepare('select price_list_id as id from companies where id = ?').get(companyId) as { id: number | null } | undefined)?.id ?? null;
-}
-
 export type CreateQuoteOptions = { currency: string; today: string; now?: number };
 
 export function createQuote(db: Db, input: QuoteFieldsInput & { dealId: number | null }, actor: SessionUser, options: CreateQuoteOptions): { id: number; number: string } {
@@ -95,7 +91,7 @@ export function createQuote(db: Db, input: QuoteFieldsInput & { dealId: number |
         terms: input.terms ?? null,
         number,
         ownerId: actor.id,
-        priceListId: priceListOf(db, input.companyId),
+        priceListId: getCompanyPriceList(db, input.companyId)?.id ?? null,
         currency: options.currency,
         token: newPublicToken(),
         now,
@@ -123,7 +119,7 @@ export function updateQuote(db: Db, quoteId: number, version: number, input: Quo
     if (q.status !== 'draft') throw new AppError('A sent quote cannot be changed. Revise it to make a new version.');
     checkCompanyAndContact(db, input);
     // A quote keeps the list it was priced from until its company changes.
-    const priceListId = input.companyId === q.companyId ? q.priceListId : priceListOf(db, input.companyId);
+    const priceListId = input.companyId === q.companyId ? q.priceListId : getCompanyPriceList(db, input.companyId)?.id ?? null;
     db.$client
       .prepare(
         `update quotes set title = @title, company_id = @companyId, contact_id = @contactId, valid_until = @validUntil, payment_terms = @paymentTerms,

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db/client';
-import { quoteEventsSql } from '@/lib/quotes/timeline-sql';
+import { quoteEventsSql } from './quote-timeline-sql';
 import type { TimelineCursor, TimelineType } from '@/lib/timeline/types';
 
 export type TimelineEntry = {

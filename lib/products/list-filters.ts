@@ -45,8 +45,3 @@ export function productFiltersToParams(f: ProductFilters, change: Partial<Produc
   if (next.page > 1) p.set('page', String(next.page));
   return p;
 }
-
-/** "wid" → "wid%" with LIKE's own wildcards escaped, for a prefix match on name or SKU. */
-export function likePrefix(q: string): string {
-  return `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { ftsPrefixQuery } from './fts';
+import { ftsPrefixQuery, likePrefix } from './fts';
 
 test.each([
   ['ann', '"ann"*'],
@@ -14,3 +14,7 @@ test.each([
   ['  -- ** ', null],
   ['a b c d e f g h i j', '"a"* "b"* "c"* "d"* "e"* "f"* "g"* "h"*'],
 ])('%j → %j', (input, expected) => expect(ftsPrefixQuery(input)).toBe(expected));
+
+test.each([
+  ['wid', 'wid%'], ['50%', '50\\%%'], ['a_b', 'a\\_b%'], ['c:\\x', 'c:\\\\x%'],
+])('likePrefix(%j) → %j, its LIKE wildcards escaped', (q, pattern) => expect(likePrefix(q)).toBe(pattern));

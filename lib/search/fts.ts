@@ -13,3 +13,8 @@ export function ftsPrefixQuery(input: string, maxTerms = 8): string | null {
   if (terms.length === 0) return null;
   return terms.map((t) => `"${t}"*`).join(' ');
 }
+
+/** "wid" → "wid%" with LIKE's own wildcards escaped, for a prefix match on name or SKU. */
+export function likePrefix(q: string): string {
+  return `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -2,33 +2,27 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { pricingFor, searchCatalogue } from '@/db/queries/price-lists';
+import { getCompanyPriceList, pricingFor, searchCatalogue } from '@/db/queries/price-lists';
 import { reviseQuote, sendQuote } from '@/db/queries/quote-status';
 import { createQuote, updateQuote } from '@/db/queries/quotes';
 import { workspaceToday } from '@/db/queries/tasks';
 import { getWorkspace } from '@/db/queries/workspace';
-import type { Db } from '@/db/client';
 import { defineAction } from '@/lib/actions';
 import { createQuoteSchema, updateQuoteSchema } from '@/lib/quotes/schemas';
 
 const id = z.coerce.number().int().positive();
 const optionalId = z.preprocess((v) => (v === '' || v === null || v === undefined ? null : v), id.nullable());
 
-function companyList(db: Db, companyId: number | null): { id: number; name: string } | null {
-  if (!companyId) return null;
-  return (db.$client.prepare('select l.id, l.name from companies c join price_lists l on l.id = c.price_list_id where c.id = ?').get(companyId) as { id: number; name: string } | undefined) ?? null;
-}
-
 /** Catalogue matches priced for the company's list (the company chosen in the builder right now). */
 export const searchCatalogueAction = defineAction({ schema: z.object({ q: z.string().max(100), companyId: optionalId }) }, (input, { db }) =>
-  searchCatalogue(db, input.q, companyList(db, input.companyId)?.id ?? null),
+  searchCatalogue(db, input.q, getCompanyPriceList(db, input.companyId)?.id ?? null),
 );
 
 /** When the builder's company changes: its price list, and the lines' products priced from it. */
 export const priceForCompanyAction = defineAction(
   { schema: z.object({ companyId: optionalId, productIds: z.array(id).max(200) }) },
   (input, { db }) => {
-    const list = companyList(db, input.companyId);
+    const list = getCompanyPriceList(db, input.companyId);
     return { priceListName: list?.name ?? null, pricing: Object.fromEntries(pricingFor(db, input.productIds, list?.id ?? null)) };
   },
 );

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
 import { getDealDetail } from '@/db/queries/deal-detail';
+import { getCompanyPriceList } from '@/db/queries/price-lists';
 import { workspaceToday } from '@/db/queries/tasks';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requireUser } from '@/lib/auth/session';
@@ -20,9 +21,7 @@ export default async function NewQuotePage({ searchParams }: Props) {
   const raw = (await searchParams).deal;
   const dealId = typeof raw === 'string' && /^[1-9]\d{0,14}$/.test(raw) ? Number(raw) : null;
   const deal = dealId ? getDealDetail(db, dealId) : null;
-  const priceList = deal?.companyId
-    ? ((db.$client.prepare('select l.name from companies c join price_lists l on l.id = c.price_list_id where c.id = ?').get(deal.companyId) as { name: string } | undefined)?.name ?? null)
-    : null;
+  const priceList = getCompanyPriceList(db, deal?.companyId ?? null)?.name ?? null;
   return (
     <>
       <PageHeader title="New quote" description={deal ? `For the deal “${deal.title}”. The number is given when you save.` : 'The number is given when you save.'} />
