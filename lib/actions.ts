@@ -14,6 +14,25 @@ export type ActionResult<T> =
 
 type Context = { user: SessionUser; db: Db };
 
+/** Parses the input, runs the handler and answers in the one shape, whoever calls. */
+async function settle<S extends z.ZodType, T>(schema: S, raw: unknown, run: (input: z.output<S>) => T | Promise<T>): Promise<ActionResult<Awaited<T>>> {
+  const parsed = schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+  if (!parsed.success) {
+    const fieldErrors = zodFieldErrors(parsed.error);
+    const first = Object.values(fieldErrors)[0];
+    return { ok: false, error: first ?? 'Check the form and try again.', fieldErrors };
+  }
+  try {
+    return { ok: true, data: await run(parsed.data) };
+  } catch (error) {
+    unstable_rethrow(error);
+    if (error instanceof AppError)
+      return { ok: false, error: error.message, fieldErrors: error.fieldErrors, ...(error.details ? { details: error.details } : {}) };
+    console.error('Server action failed', error);
+    return { ok: false, error: 'Something went wrong and nothing was saved. Try again.' };
+  }
+}
+
 /**
  * The one wrapper every server action goes through. A server action is a public POST endpoint, so
  * this loads the session (nothing happens without one), checks the role, parses the input with the
@@ -27,47 +46,22 @@ export function defineAction<S extends z.ZodType, T>(
   return async function action(raw: z.input<S> | FormData): Promise<ActionResult<Awaited<T>>> {
     const user = await getSessionUser();
     if (!user) return { ok: false, error: 'Your session has ended. Sign in again.' };
-    if (options.roles && !options.roles.includes(user.role))
-      return { ok: false, error: 'You are not allowed to do that.' };
-    const parsed = options.schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
-    if (!parsed.success) {
-      const fieldErrors = zodFieldErrors(parsed.error);
-      const first = Object.values(fieldErrors)[0];
-      return { ok: false, error: first ?? 'Check the form and try again.', fieldErrors };
-    }
-    try {
-      return { ok: true, data: await handler(parsed.data, { user, db: getDb() }) };
-    } catch (error) {
-      unstable_rethrow(error);
-      if (error instanceof AppError)
-        return { ok: false, error: error.message, fieldErrors: error.fieldErrors, ...(error.details ? { details: error.details } : {}) };
-      console.error('Server action failed', error);
-      return { ok: false, error: 'Something went wrong and nothing was saved. Try again.' };
-    }
+    if (options.roles && !options.roles.includes(user.role)) return { ok: false, error: 'You are not allowed to do that.' };
+    return settle(options.schema, raw, (input) => handler(input, { user, db: getDb() }));
   };
 }
 
 /**
- * The same shape for the few actions anyone may call without signing in (a customer answering a
- * quote on its public link): no session, so the handler must find what it acts on by an
- * unguessable token, and it gets the caller's address for the record.
+ * The same for the few actions anyone may call without signing in (a customer answering a quote on
+ * its public link): no session, so the handler must find what it acts on by an unguessable token,
+ * and it gets the caller's address for the record.
  */
 export function definePublicAction<S extends z.ZodType, T>(options: { schema: S }, handler: (input: z.output<S>, ctx: { db: Db; ip: string | null }) => T | Promise<T>) {
   return async function action(raw: z.input<S> | FormData): Promise<ActionResult<Awaited<T>>> {
-    const parsed = options.schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
-    if (!parsed.success) {
-      const fieldErrors = zodFieldErrors(parsed.error);
-      return { ok: false, error: Object.values(fieldErrors)[0] ?? 'Check the form and try again.', fieldErrors };
-    }
-    try {
+    return settle(options.schema, raw, async (input) => {
       const h = await headers();
       const ip = h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
-      return { ok: true, data: await handler(parsed.data, { db: getDb(), ip }) };
-    } catch (error) {
-      unstable_rethrow(error);
-      if (error instanceof AppError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
-      console.error('Public action failed', error);
-      return { ok: false, error: 'Something went wrong and nothing was saved. Try again.' };
-    }
+      return handler(input, { db: getDb(), ip });
+    });
   };
 }

@@ -21,6 +21,11 @@ export type QuoteListRow = {
   createdAt: number;
 };
 
+// "Expired" is a sent quote past its valid-until date (lib/quotes/status effectiveStatus), asked of SQL
+// here so that lists can filter and show it.
+const COLUMNS = `q.id, q.number, q.revision, q.title, case when q.status = 'sent' and q.valid_until < @today then 'expired' else q.status end as status,
+  q.superseded_by_id as supersededById, q.total_cents as totalCents, q.currency, q.valid_until as validUntil, q.created_at as createdAt`;
+
 /**
  * Quotes newest first. "Expired" is a sent quote past its valid-until date (see lib/quotes/status),
  * so the status filter asks the date as well as the stored status.
@@ -48,9 +53,7 @@ export function listQuotes(db: Db, f: QuoteFilters, actor: SessionUser, today: s
   const total = (db.$client.prepare(`select count(*) as n ${from} where ${where}`).get(params) as { n: number }).n;
   const rows = db.$client
     .prepare(
-      `select q.id, q.number, q.revision, q.title, case when q.status = 'sent' and q.valid_until < @today then 'expired' else q.status end as status,
-              q.superseded_by_id as supersededById, co.name as companyName, trim(c.first_name || ' ' || c.last_name) as contactName, u.name as ownerName,
-              q.total_cents as totalCents, q.currency, q.valid_until as validUntil, q.created_at as createdAt
+      `select ${COLUMNS}, co.name as companyName, trim(c.first_name || ' ' || c.last_name) as contactName, u.name as ownerName
        ${from} left join contacts c on c.id = q.contact_id left join users u on u.id = q.owner_id
        where ${where} order by q.created_at desc, q.id desc limit @limit offset @offset`,
     )
@@ -62,9 +65,7 @@ export function listQuotes(db: Db, f: QuoteFilters, actor: SessionUser, today: s
 export function listDealQuotes(db: Db, dealId: number, today: string): QuoteListRow[] {
   return db.$client
     .prepare(
-      `select q.id, q.number, q.revision, q.title, case when q.status = 'sent' and q.valid_until < @today then 'expired' else q.status end as status,
-              q.superseded_by_id as supersededById, null as companyName, null as contactName, null as ownerName,
-              q.total_cents as totalCents, q.currency, q.valid_until as validUntil, q.created_at as createdAt
+      `select ${COLUMNS}, null as companyName, null as contactName, null as ownerName
        from quotes q where q.deal_id = @dealId order by q.created_at desc, q.id desc`,
     )
     .all({ dealId, today }) as QuoteListRow[];

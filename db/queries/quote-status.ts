@@ -89,8 +89,8 @@ export function declineQuote(db: Db, input: { token: string; reason: string | nu
   return db.transaction(() => {
     const q = loadForResponse(db, input.token, today);
     db.$client
-      .prepare(`update quotes set status = 'declined', responded_at = ?, decline_reason = ?, accepted_ip = ?, updated_at = ?, version = version + 1 where id = ?`)
-      .run(now, input.reason, input.ip, now, q.id);
+      .prepare(`update quotes set status = 'declined', responded_at = ?, decline_reason = ?, updated_at = ?, version = version + 1 where id = ?`)
+      .run(now, input.reason, now, q.id);
     logQuoteEvent(db, q.id, 'declined', now, { ip: input.ip, detail: input.reason });
     return { id: q.id };
   });

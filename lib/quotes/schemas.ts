@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PAYMENT_TERMS } from '@/db/schema';
 import { isIsoDate } from '@/lib/dates';
+import { PUBLIC_TOKEN } from '@/lib/route-params';
 import { LINE_FIELD_MESSAGES, parseLineInput } from './line-input';
 
 const id = z.coerce.number().int().positive();
@@ -69,12 +70,12 @@ export const updateQuoteSchema = quoteFieldsSchema.and(z.object({ quoteId: id, v
 export type QuoteFieldsInput = z.output<typeof quoteFieldsSchema>;
 
 export const acceptQuoteSchema = z.object({
-  token: z.string().min(20).max(100),
+  token: z.string().regex(PUBLIC_TOKEN, 'This quote link is not valid.'),
   name: z.string().trim().min(2, 'Type your full name to accept').max(200, 'Keep the name under 200 characters'),
   agree: z.literal('on', { message: 'Tick the box to confirm you accept this quote' }),
 });
 
 export const declineQuoteSchema = z.object({
-  token: z.string().min(20).max(100),
+  token: z.string().regex(PUBLIC_TOKEN, 'This quote link is not valid.'),
   reason: optionalText(2000),
 });

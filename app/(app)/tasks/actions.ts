@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { completeTask, reassignTask, snoozeTask, workspaceToday } from '@/db/queries/tasks';
 import { defineAction } from '@/lib/actions';
+import { MANAGING_ROLES } from '@/lib/auth/roles';
 import { completeTaskSchema, reassignTaskSchema, snoozeTaskSchema } from '@/lib/tasks/schemas';
 
 // The overdue badge sits in the shell on every page, and tasks show on deal and contact pages too.
@@ -19,7 +20,7 @@ export const snoozeTaskAction = defineAction({ schema: snoozeTaskSchema }, ({ ta
   return { dueDate };
 });
 
-export const reassignTaskAction = defineAction({ schema: reassignTaskSchema, roles: ['admin', 'manager'] }, ({ taskId, ownerId }, { db, user }) => {
+export const reassignTaskAction = defineAction({ schema: reassignTaskSchema, roles: MANAGING_ROLES }, ({ taskId, ownerId }, { db, user }) => {
   reassignTask(db, taskId, ownerId, user);
   revalidateEverywhere();
 });

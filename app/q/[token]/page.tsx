@@ -9,6 +9,7 @@ import { workspaceToday } from '@/db/queries/tasks';
 import { getWorkspace } from '@/db/queries/workspace';
 import { formatDate } from '@/lib/dates';
 import { quoteLabel, responseBlock } from '@/lib/quotes/status';
+import { PUBLIC_TOKEN } from '@/lib/route-params';
 import { RespondForms } from './respond-forms';
 
 // The customer's view of a sent quote: no sign-in, found only by its unguessable token. Drafts and
@@ -18,7 +19,7 @@ type Props = { params: Promise<{ token: string }> };
 export const metadata: Metadata = { title: 'Your quote', robots: { index: false, follow: false } };
 
 function quoteFor(token: string) {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  if (!PUBLIC_TOKEN.test(token)) return null;
   const q = getQuoteByToken(getDb(), token);
   return q && q.status !== 'draft' ? q : null;
 }

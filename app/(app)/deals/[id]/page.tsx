@@ -23,6 +23,7 @@ import { effectiveProbabilityBp, weightedCents } from '@/lib/deals/probability';
 import { rotState } from '@/lib/deals/rotting';
 import { formatMoney } from '@/lib/money';
 import { quoteLabel } from '@/lib/quotes/status';
+import { idParam } from '@/lib/route-params';
 import { DealControls } from './_components/deal-controls';
 import { DealForm } from './_components/deal-form';
 import { DealTimeline } from './_components/deal-timeline';
@@ -31,8 +32,8 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 /** The deal behind a URL segment, or null for anything that is not the id of an existing deal. */
 function dealFromParam(raw: string): DealDetail | null {
-  if (!/^[1-9]\d{0,14}$/.test(raw)) return null;
-  return getDealDetail(getDb(), Number(raw));
+  const id = idParam(raw);
+  return id ? getDealDetail(getDb(), id) : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

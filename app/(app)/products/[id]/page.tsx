@@ -9,6 +9,7 @@ import { getProduct } from '@/db/queries/products';
 import { getWorkspace } from '@/db/queries/workspace';
 import { isAdmin, seesEveryone } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
+import { idParam } from '@/lib/route-params';
 import { ProductForm } from '../_components/product-form';
 import { StatusBadge } from '../_components/status-badge';
 import { PriceBlock } from './_components/price-block';
@@ -17,9 +18,9 @@ export const metadata: Metadata = { title: 'Product' };
 
 export default async function ProductPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const id = Number((await params).id);
+  const id = idParam((await params).id);
   const db = getDb();
-  const product = Number.isInteger(id) && id > 0 ? getProduct(db, id) : null;
+  const product = id ? getProduct(db, id) : null;
   const prices = product ? getProductPrices(db, product.id) : null;
   if (!product || !prices) notFound();
   const { currency } = getWorkspace(db);

@@ -7,23 +7,12 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, inputClass } from '@/components/ui/field';
+import type { ProductRow } from '@/db/queries/products';
 import { centsToDecimal } from '@/lib/money';
 import { formatScaled } from '@/lib/numbers';
 import { createProductAction, updateProductAction } from '../actions';
 
-export type ProductFormValues = {
-  id: number;
-  version: number;
-  name: string;
-  sku: string;
-  description: string | null;
-  unit: string;
-  unitPriceCents: number;
-  taxRateBp: number;
-  active: boolean;
-};
-
-type Props = { values?: ProductFormValues; canEdit: boolean; currency: string };
+type Props = { values?: ProductRow; canEdit: boolean; currency: string };
 
 /**
  * A product's fields. An edit carries its version, so a concurrent change is reported, not overwritten.

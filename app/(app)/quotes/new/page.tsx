@@ -7,6 +7,7 @@ import { workspaceToday } from '@/db/queries/tasks';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requireUser } from '@/lib/auth/session';
 import { defaultValidUntil } from '@/lib/quotes/status';
+import { idParam } from '@/lib/route-params';
 import { QuoteBuilder } from '../_components/quote-builder';
 
 export const metadata: Metadata = { title: 'New quote' };
@@ -18,8 +19,7 @@ export default async function NewQuotePage({ searchParams }: Props) {
   await requireUser();
   const db = getDb();
   const ws = getWorkspace(db);
-  const raw = (await searchParams).deal;
-  const dealId = typeof raw === 'string' && /^[1-9]\d{0,14}$/.test(raw) ? Number(raw) : null;
+  const dealId = idParam((await searchParams).deal);
   const deal = dealId ? getDealDetail(db, dealId) : null;
   const priceList = getCompanyPriceList(db, deal?.companyId ?? null)?.name ?? null;
   return (
