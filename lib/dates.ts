@@ -48,6 +48,11 @@ export function formatDate(isoDate: string): string {
   return cachedFormat('display', 'en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(isoDateToMs(isoDate));
 }
 
+/** An instant as "Nov 5, 2026, 10:00 AM" in UTC (the timelines and histories say UTC beside it). */
+export function formatInstantUtc(ms: number): string {
+  return cachedFormat('instant', 'en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(ms);
+}
+
 /** Today's date in a time zone (default UTC). */
 export function todayIso(timeZone = 'UTC'): string {
   return dateInZone(Date.now(), timeZone);

@@ -12,7 +12,7 @@ import { quoteTotals } from '@/lib/quotes/totals';
  */
 export function QuoteDocument({ quote, lines, workspaceName }: { quote: QuoteHeader; lines: QuoteLineRow[]; workspaceName: string }) {
   const money = (c: number) => formatMoney(c, quote.currency);
-  const totals = quoteTotals(lines.filter((l) => l.kind === 'item'));
+  const totals = quoteTotals(lines);
   const anyDiscount = lines.some((l) => l.discountBp > 0);
   return (
     <article className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-8 print:p-0 print:shadow-none print:ring-0">

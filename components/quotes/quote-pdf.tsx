@@ -35,7 +35,7 @@ const s = StyleSheet.create({
 
 export function QuotePdf({ quote, lines, workspaceName }: { quote: QuoteHeader; lines: QuoteLineRow[]; workspaceName: string }) {
   const money = (c: number) => formatMoney(c, quote.currency);
-  const totals = quoteTotals(lines.filter((l) => l.kind === 'item'));
+  const totals = quoteTotals(lines);
   const label = quoteLabel(quote.number, quote.revision);
   const discounts = lines.some((l) => l.discountBp > 0);
   return (

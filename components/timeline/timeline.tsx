@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { cx } from '@/components/ui/cx';
 import type { TimelineEntry } from '@/db/queries/timeline';
 import { EntryActions } from './entry-actions';
-import { formatDate } from '@/lib/dates';
+import { formatDate, formatInstantUtc } from '@/lib/dates';
 import { TIMELINE_LABELS, TIMELINE_TYPES, type TimelineType } from '@/lib/timeline/types';
 
 const ICONS: Record<TimelineType, { glyph: string; tone: string }> = {
@@ -19,8 +19,6 @@ const ICONS: Record<TimelineType, { glyph: string; tone: string }> = {
 };
 
 const OUTCOMES: Record<string, string> = { connected: 'Connected', no_answer: 'No answer', left_voicemail: 'Left voicemail' };
-
-const when = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
 
 /** Filter chips: one link per type, keeping the rest of the URL. */
 export function TimelineFilter({ active, hrefFor }: { active: TimelineType[]; hrefFor: (types: TimelineType[]) => string }) {
@@ -67,7 +65,7 @@ export function Timeline({ entries, today, showContact, currentUserId }: { entri
                   {e.title}
                 </p>
                 <time className="text-xs text-slate-500" dateTime={new Date(e.at).toISOString()}>
-                  {when.format(e.at)}
+                  {formatInstantUtc(e.at)}
                 </time>
               </div>
               <p className="mt-0.5 text-xs text-slate-500">

@@ -33,11 +33,12 @@ function writeLines(db: Db, quoteId: number, lines: QuoteLineInput[], now: numbe
   );
   const knownProduct = db.$client.prepare('select 1 from products where id = ?');
   lines.forEach((line, position) => {
-    const amounts = line.kind === 'item' ? lineAmounts(line) : { grossCents: 0, netCents: 0 };
+    // Section headings are stored with no quantity or price, so their amounts are zero.
+    const amounts = lineAmounts(line);
     const productId = line.productId && knownProduct.get(line.productId) ? line.productId : null;
     insert.run({ ...line, productId, quoteId, position, grossCents: amounts.grossCents, netCents: amounts.netCents });
   });
-  const totals = quoteTotals(lines.filter((l) => l.kind === 'item'));
+  const totals = quoteTotals(lines);
   db.$client
     .prepare(
       `update quotes set subtotal_cents = @subtotalCents, discount_cents = @discountCents, net_cents = @netCents, tax_cents = @taxCents,

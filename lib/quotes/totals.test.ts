@@ -70,4 +70,8 @@ describe('quoteTotals', () => {
   test('a 100 % discounted line keeps its rate row at zero', () => {
     expect(quoteTotals([line(1000, 5000, 10_000, 2000)]).taxes).toEqual([{ rateBp: 2000, baseCents: 0, taxCents: 0 }]);
   });
+
+  test('section headings are skipped, whatever numbers they hold', () => {
+    expect(quoteTotals([{ kind: 'section', quantityMilli: 5000, unitPriceCents: 999, discountBp: 0, taxRateBp: 2000 }, line(1000, 1000, 0, 2000)])).toMatchObject({ netCents: 1000, taxCents: 200, totalCents: 1200 });
+  });
 });

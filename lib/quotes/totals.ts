@@ -12,7 +12,8 @@ import { divRoundBig } from '@/lib/money';
 //   tax per rate  = round(Σ nets of the lines with that rate × rate), once per rate
 //   total         = net total + Σ taxes
 
-export type PricedLine = { quantityMilli: number; unitPriceCents: number; discountBp: number; taxRateBp: number };
+/** A priced line; section headings (kind 'section') carry no money and are skipped by the totals. */
+export type PricedLine = { kind?: 'item' | 'section'; quantityMilli: number; unitPriceCents: number; discountBp: number; taxRateBp: number };
 export type LineAmounts = { grossCents: number; netCents: number; discountCents: number };
 export type TaxRow = { rateBp: number; baseCents: number; taxCents: number };
 export type QuoteTotals = { subtotalCents: number; discountCents: number; netCents: number; taxes: TaxRow[]; taxCents: number; totalCents: number };
@@ -24,12 +25,12 @@ export function lineAmounts(line: PricedLine): LineAmounts {
   return { grossCents, netCents, discountCents: grossCents - netCents };
 }
 
-/** Totals of the priced lines (section headings carry no money and are left out by the caller). */
 export function quoteTotals(lines: PricedLine[]): QuoteTotals {
   let subtotalCents = 0;
   let netCents = 0;
   const baseByRate = new Map<number, number>();
   for (const line of lines) {
+    if (line.kind === 'section') continue;
     const amounts = lineAmounts(line);
     subtotalCents += amounts.grossCents;
     netCents += amounts.netCents;

@@ -11,6 +11,7 @@ import { workspaceToday } from '@/db/queries/tasks';
 import { getWorkspace } from '@/db/queries/workspace';
 import { seesEveryone } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
+import { formatInstantUtc } from '@/lib/dates';
 import { formatMoney } from '@/lib/money';
 import { describeQuoteEvent } from '@/lib/quotes/describe';
 import { effectiveStatus, quoteLabel } from '@/lib/quotes/status';
@@ -23,8 +24,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const q = quoteFromParam((await params).id);
   return { title: q ? quoteLabel(q.number, q.revision) : 'Quote' };
 }
-
-const when = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
 
 export default async function QuotePage({ params }: Props) {
   const user = await requireUser();
@@ -79,7 +78,7 @@ export default async function QuotePage({ params }: Props) {
         ) : null}
         {status === 'accepted' ? (
           <Alert tone="success">
-            Accepted by {q.acceptedName} on {when.format(q.respondedAt ?? 0)} UTC{q.acceptedIp ? ` from ${q.acceptedIp}` : ''}.
+            Accepted by {q.acceptedName} on {formatInstantUtc(q.respondedAt ?? 0)} UTC{q.acceptedIp ? ` from ${q.acceptedIp}` : ''}.
           </Alert>
         ) : null}
         {status === 'declined' ? <Alert>Declined by the customer{q.declineReason ? `: “${q.declineReason}”` : '.'}</Alert> : null}
@@ -103,7 +102,7 @@ export default async function QuotePage({ params }: Props) {
             {listQuoteEvents(db, q.id).map((e) => (
               <li key={e.id} className="flex flex-col sm:flex-row sm:justify-between sm:gap-4">
                 <span className="text-slate-800">{describeQuoteEvent(e)}</span>
-                <span className="shrink-0 text-xs text-slate-500">{when.format(e.at)} UTC</span>
+                <span className="shrink-0 text-xs text-slate-500">{formatInstantUtc(e.at)} UTC</span>
               </li>
             ))}
           </ol>

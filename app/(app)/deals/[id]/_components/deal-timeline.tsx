@@ -4,7 +4,7 @@ import { buttonClass } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
 import type { DealTimelineEntry } from '@/db/queries/deal-detail';
 import { timelineMeta, type DealTimelineType } from '@/lib/activities/deal-timeline';
-import { formatDate } from '@/lib/dates';
+import { formatDate, formatInstantUtc } from '@/lib/dates';
 import { CompleteTaskButton } from './complete-task-button';
 
 const ICONS: Record<DealTimelineType, { glyph: string; tone: string; label: string }> = {
@@ -24,8 +24,6 @@ const ICONS: Record<DealTimelineType, { glyph: string; tone: string; label: stri
   probability: { glyph: '%', tone: 'bg-slate-100 text-slate-600', label: 'Probability change' },
   quote: { glyph: '❏', tone: 'bg-teal-100 text-teal-700', label: 'Quote' },
 };
-
-const when = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
 
 type Props = {
   entries: DealTimelineEntry[];
@@ -59,7 +57,7 @@ export function DealTimeline({ entries, today, user, moreHref }: Props) {
                     {e.title}
                   </p>
                   <time className="text-xs text-slate-500" dateTime={new Date(e.at).toISOString()}>
-                    {when.format(e.at)}
+                    {formatInstantUtc(e.at)}
                   </time>
                 </div>
                 <p className="mt-0.5 text-xs text-slate-500">
