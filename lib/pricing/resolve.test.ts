@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { resolveUnitPrice, tierFor, tierUnitPrice, type ProductPricing, type Tier } from './resolve';
+import { resolveUnitPrice, tierFor, tiersThatApply, tierUnitPrice, type ProductPricing, type Tier } from './resolve';
 
 const tier = (minQuantity: number, unitPriceCents: number | null, discountBp: number | null = null): Tier => ({
   minQuantityMilli: minQuantity * 1000,
@@ -49,3 +49,7 @@ describe('tierUnitPrice', () => {
     expect(tierUnitPrice(tier, base)).toBe(expected);
   });
 });
+
+test.each([
+  [null, 0, 'catalogue'], [null, 2, 'list'], [950, 0, 'none'], [950, 1, 'list'],
+] as const)('a list price of %s with %s tiers of its own uses the %s tiers', (listCents, count, source) => expect(tiersThatApply(listCents, count)).toBe(source));

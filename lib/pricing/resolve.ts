@@ -23,11 +23,19 @@ export type ResolvedPrice = { unitPriceCents: number; source: 'catalogue' | 'lis
 export function resolveUnitPrice(pricing: ProductPricing, quantityMilli: number): ResolvedPrice {
   const fromList = pricing.listCents !== null || pricing.listTiers.length > 0;
   const base = pricing.listCents ?? pricing.catalogueCents;
-  const tiers = pricing.listTiers.length > 0 ? pricing.listTiers : pricing.listCents === null ? pricing.catalogueTiers : [];
+  const tiers = { list: pricing.listTiers, catalogue: pricing.catalogueTiers, none: [] }[tiersThatApply(pricing.listCents, pricing.listTiers.length)];
   const tier = tierFor(tiers, quantityMilli);
   const source = fromList ? 'list' : 'catalogue';
   if (!tier) return { unitPriceCents: base, source, tier: null };
   return { unitPriceCents: tierUnitPrice(tier, base), source, tier };
+}
+
+/**
+ * Whose tiers a list's quote lines use: the list's own when it has any; else the catalogue's, unless
+ * the list gives the product its own price (then the price holds at every quantity).
+ */
+export function tiersThatApply(listCents: number | null, listTierCount: number): 'list' | 'catalogue' | 'none' {
+  return listTierCount > 0 ? 'list' : listCents === null ? 'catalogue' : 'none';
 }
 
 /** What a tier charges per unit: its own price, or its percentage off the base, rounded half away from zero. */

@@ -6,6 +6,7 @@ import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import type { TierRow } from '@/db/queries/price-lists';
 import { centsToDecimal, formatMoney } from '@/lib/money';
+import { tiersThatApply } from '@/lib/pricing/resolve';
 import { clearListPriceAction, setListPriceAction } from '../actions';
 import { AddTierForm, TierList } from './tiers';
 
@@ -25,8 +26,8 @@ export function PriceBlock({ productId, unit, currency, catalogueCents, list, ti
   const title = list ? list.name : 'Catalogue price';
   const baseCents = list?.cents ?? catalogueCents;
   const headingId = `price-${list?.id ?? 'catalogue'}`;
-  // How resolveUnitPrice (lib/pricing) treats a list without its own tiers.
-  const tierNote = tiers.length > 0 ? null : list === null || list.cents !== null ? 'No tiers: every quantity costs this price.' : 'No tiers of its own: the catalogue tiers apply.';
+  const tierNote =
+    tiers.length > 0 ? null : list && tiersThatApply(list.cents, 0) === 'catalogue' ? 'No tiers of its own: the catalogue tiers apply.' : 'No tiers: every quantity costs this price.';
   return (
     <Card className="overflow-hidden" role="region" aria-labelledby={headingId} data-testid="price-block">
       <div className="px-4 pt-4 pb-3 sm:px-5">
