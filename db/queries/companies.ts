@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { companies } from '@/db/schema';
+import { seesEveryone } from '@/lib/auth/roles';
 import type { CompanyInput } from '@/lib/contacts/schemas';
 import { PAGE_SIZE, type ListFilters } from '@/lib/contacts/list-filters';
 import { AppError } from '@/lib/errors';
@@ -96,7 +97,7 @@ export function* iterateCompanies(db: Db, f: ListFilters, actor: SessionUser, ba
  * catalogue and a rep's edit keeps the current list, whatever the form sent.
  */
 function priceListFor(db: Db, input: CompanyInput, actor: SessionUser, current: number | null): number | null {
-  if (actor.role === 'rep' || input.priceListId === undefined) return current;
+  if (!seesEveryone(actor.role) || input.priceListId === undefined) return current;
   if (input.priceListId !== null && !priceListExists(db, input.priceListId)) {
     throw new AppError('This price list no longer exists.', { priceListId: 'This price list no longer exists. Reload and pick another.' });
   }
