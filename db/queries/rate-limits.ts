@@ -1,0 +1,34 @@
+// No 'server-only' here: the HTTP front door (scripts/server.ts) counts public requests with these
+// functions outside Next's bundles, and Next's own code counts sign-ins with them too.
+import { lt } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { rateLimits } from '@/db/schema';
+import { verdict, windowStart, type RateLimit, type RateVerdict } from '@/lib/http/rate-limit';
+
+/**
+ * Counts one hit against a limit and says whether it is allowed. One upsert in the shared database,
+ * so every server process counts against the same number.
+ */
+export function hitRateLimit(db: Db, limit: RateLimit, now: number): RateVerdict {
+  const start = windowStart(now, limit.windowMs);
+  const row = db.$client
+    .prepare(
+      `insert into rate_limits (key, window_start, count) values (?, ?, 1)
+       on conflict (key, window_start) do update set count = count + 1 returning count`,
+    )
+    .get(limit.key, start) as { count: number };
+  return verdict(row.count, limit, now);
+}
+
+/** Whether a limit is already used up, without counting a hit (to refuse before doing the work). */
+export function peekRateLimit(db: Db, limit: RateLimit, now: number): RateVerdict {
+  const start = windowStart(now, limit.windowMs);
+  const row = db.$client.prepare(`select count from rate_limits where key = ? and window_start = ?`).get(limit.key, start) as { count: number } | undefined;
+  const count = row?.count ?? 0;
+  return count >= limit.max ? verdict(count + 1, limit, now) : { ok: true, remaining: limit.max - count };
+}
+
+/** Drops counters of windows that ended before `before`. */
+export function pruneRateLimits(db: Db, before: number): number {
+  return db.delete(rateLimits).where(lt(rateLimits.windowStart, before)).run().changes;
+}

@@ -1,0 +1,11 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { CLIENT_IP_HEADER } from './client-ip';
+
+/**
+ * The caller's address as the front door established it (lib/http/client-ip.ts, TRUST_PROXY): never a
+ * forwarded header as the client sent it, since the front door replaces any such header.
+ */
+export async function requestIp(): Promise<string | null> {
+  return (await headers()).get(CLIENT_IP_HEADER);
+}
