@@ -23,7 +23,8 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } }],
   webServer: {
     command: `rm -rf tmp/e2e-${PORT} && npm start`,
-    env: { PORT: String(PORT), DATABASE_PATH: `tmp/e2e-${PORT}/keel.db`, AUTH_SECRET: 'e2e-secret-not-for-production' },
+    // TRUST_PROXY: the browser plays a proxy, so a test can act from another address with X-Forwarded-For.
+    env: { PORT: String(PORT), DATABASE_PATH: `tmp/e2e-${PORT}/keel.db`, AUTH_SECRET: 'e2e-secret-not-for-production', TRUST_PROXY: '1' },
     url: `http://localhost:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -1,5 +1,4 @@
 import 'server-only';
-import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { getDb, type Db } from '@/db';
@@ -7,6 +6,7 @@ import type { Role } from '@/db/schema';
 import { getSessionUser, type SessionUser } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import { formDataToObject, zodFieldErrors } from '@/lib/form-data';
+import { requestIp } from '@/lib/http/request-ip';
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -54,14 +54,11 @@ export function defineAction<S extends z.ZodType, T>(
 /**
  * The same for the few actions anyone may call without signing in (a customer answering a quote on
  * its public link): no session, so the handler must find what it acts on by an unguessable token,
- * and it gets the caller's address for the record.
+ * and it gets the caller's address for the record (the socket's, or a trusted proxy's: never a
+ * forwarded header as the caller wrote it).
  */
 export function definePublicAction<S extends z.ZodType, T>(options: { schema: S }, handler: (input: z.output<S>, ctx: { db: Db; ip: string | null }) => T | Promise<T>) {
   return async function action(raw: z.input<S> | FormData): Promise<ActionResult<Awaited<T>>> {
-    return settle(options.schema, raw, async (input) => {
-      const h = await headers();
-      const ip = h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
-      return handler(input, { db: getDb(), ip });
-    });
+    return settle(options.schema, raw, async (input) => handler(input, { db: getDb(), ip: await requestIp() }));
   };
 }

@@ -13,6 +13,7 @@ const port = process.env.PORT || '3000';
 const file = databasePath();
 const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
 
+
 function prepareDatabase() {
   const db = openDb(file);
   migrateDb(db);
@@ -67,14 +68,19 @@ prepareDatabase();
 const secret = loadAuthSecret(file, true);
 if (!dev) buildIfStale();
 
-const child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port], {
+// Next behind Keel's front door (scripts/server.ts), in a child process this one stops on a signal.
+const child = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'server.ts'), ...(dev ? ['--dev'] : [])], {
   stdio: 'inherit',
   env: {
     ...process.env,
+    PORT: port,
     DATABASE_PATH: file,
     AUTH_SECRET: secret,
-    // Sign-in redirects use the host the browser asked for, so any hostname or port works.
-    AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? '1',
+    ...(process.env.PUBLIC_URL
+      ? // next-auth builds its URLs from the public address and marks its cookie Secure when it is https.
+        { NEXTAUTH_URL: process.env.PUBLIC_URL }
+      : // Sign-in redirects use the host the browser asked for, so any hostname or port works.
+        { AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? '1' }),
     NEXT_TELEMETRY_DISABLED: '1',
   },
 });

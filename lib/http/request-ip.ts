@@ -7,5 +7,6 @@ import { CLIENT_IP_HEADER } from './client-ip';
  * forwarded header as the client sent it, since the front door replaces any such header.
  */
 export async function requestIp(): Promise<string | null> {
-  return (await headers()).get(CLIENT_IP_HEADER);
+  const ip = (await headers()).get(CLIENT_IP_HEADER);
+  return ip && ip !== 'unknown' ? ip : null;
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { LogActivityForm } from '@/components/activity/log-activity-form';
 import { QuoteStatusBadge } from '@/components/quotes/status-badge';
 import { Alert } from '@/components/ui/alert';
@@ -17,7 +18,7 @@ import { listActiveUsers } from '@/db/queries/users';
 import { getWorkspace } from '@/db/queries/workspace';
 import { timelineLimit } from '@/lib/activities/deal-timeline';
 import { seesEveryone } from '@/lib/auth/roles';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser, type SessionUser } from '@/lib/auth/session';
 import { formatDate, nowMs, todayIso } from '@/lib/dates';
 import { effectiveProbabilityBp, weightedCents } from '@/lib/deals/probability';
 import { rotState } from '@/lib/deals/rotting';
@@ -30,20 +31,24 @@ import { DealTimeline } from './_components/deal-timeline';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The deal behind a URL segment, or null for anything that is not the id of an existing deal. */
-function dealFromParam(raw: string): DealDetail | null {
+/**
+ * The signed-in user and the deal behind a URL segment (null for anything that is not the id of an
+ * existing deal), once per request. The metadata loads through here too: Next computes it beside the
+ * page, so a session check in the page alone would let the title out to a signed-out request.
+ */
+const loadDeal = cache(async (raw: string): Promise<{ user: SessionUser; deal: DealDetail | null }> => {
+  const user = await requireUser();
   const id = idParam(raw);
-  return id ? getDealDetail(getDb(), id) : null;
-}
+  return { user, deal: id ? getDealDetail(getDb(), id) : null };
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const deal = dealFromParam((await params).id);
+  const { deal } = await loadDeal((await params).id);
   return { title: deal?.title ?? 'Deal' };
 }
 
 export default async function DealPage({ params, searchParams }: Props) {
-  const user = await requireUser();
-  const deal = dealFromParam((await params).id);
+  const { user, deal } = await loadDeal((await params).id);
   if (!deal) notFound();
   const db = getDb();
   const ws = getWorkspace(db);

@@ -10,24 +10,22 @@ import { listQuoteEvents, listQuoteLines, listRevisions } from '@/db/queries/quo
 import { workspaceToday } from '@/db/queries/tasks';
 import { getWorkspace } from '@/db/queries/workspace';
 import { seesEveryone } from '@/lib/auth/roles';
-import { requireUser } from '@/lib/auth/session';
 import { formatInstantUtc } from '@/lib/dates';
 import { formatMoney } from '@/lib/money';
 import { describeQuoteEvent } from '@/lib/quotes/describe';
 import { effectiveStatus, quoteLabel } from '@/lib/quotes/status';
-import { quoteFromParam } from '../_components/load';
+import { loadQuote } from '../_components/load';
 import { QuoteActions } from '../_components/quote-actions';
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const q = quoteFromParam((await params).id);
+  const { quote: q } = await loadQuote((await params).id);
   return { title: q ? quoteLabel(q.number, q.revision) : 'Quote' };
 }
 
 export default async function QuotePage({ params }: Props) {
-  const user = await requireUser();
-  const q = quoteFromParam((await params).id);
+  const { user, quote: q } = await loadQuote((await params).id);
   if (!q) notFound();
   const db = getDb();
   const ws = getWorkspace(db);

@@ -6,10 +6,9 @@ import { pricingFor } from '@/db/queries/price-lists';
 import { listQuoteLines } from '@/db/queries/quotes';
 import { getWorkspace } from '@/db/queries/workspace';
 import { seesEveryone } from '@/lib/auth/roles';
-import { requireUser } from '@/lib/auth/session';
 import { draftFromStored } from '@/lib/quotes/builder';
 import { quoteLabel } from '@/lib/quotes/status';
-import { quoteFromParam } from '../../_components/load';
+import { loadQuote } from '../../_components/load';
 import { QuoteBuilder } from '../../_components/quote-builder';
 
 export const metadata: Metadata = { title: 'Edit quote' };
@@ -17,8 +16,7 @@ export const metadata: Metadata = { title: 'Edit quote' };
 type Props = { params: Promise<{ id: string }> };
 
 export default async function EditQuotePage({ params }: Props) {
-  const user = await requireUser();
-  const q = quoteFromParam((await params).id);
+  const { user, quote: q } = await loadQuote((await params).id);
   if (!q) notFound();
   // Only drafts change; a sent quote is revised into a new version from its page.
   if (q.status !== 'draft' || (!seesEveryone(user.role) && q.ownerId !== user.id)) redirect(`/quotes/${q.id}`);

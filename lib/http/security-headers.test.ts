@@ -1,0 +1,35 @@
+import { expect, test } from 'vitest';
+import { contentSecurityPolicy, securityHeaders, servedOverHttps } from './security-headers';
+
+const directives = (csp: string) => Object.fromEntries(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+
+test('the policy forbids framing, plugins and foreign scripts, and allows only this nonce', () => {
+  const d = directives(contentSecurityPolicy('abc123'));
+  expect(d['frame-ancestors']).toEqual(["'none'"]);
+  expect(d['object-src']).toEqual(["'none'"]);
+  expect(d['base-uri']).toEqual(["'none'"]);
+  expect(d['script-src']).toContain("'nonce-abc123'");
+  expect(d['script-src']).not.toContain("'unsafe-inline'");
+  expect(d['script-src']).not.toContain("'unsafe-eval'");
+  expect(d['default-src']).toEqual(["'self'"]);
+});
+
+test('development adds eval (React refresh) and websockets (hot reload) only there', () => {
+  const d = directives(contentSecurityPolicy('n', { dev: true }));
+  expect(d['script-src']).toContain("'unsafe-eval'");
+  expect(d['connect-src']).toEqual(["'self'", 'ws:', 'wss:']);
+});
+
+test('HSTS only over HTTPS', () => {
+  expect(securityHeaders({ https: false })).not.toHaveProperty('Strict-Transport-Security');
+  expect(securityHeaders({ https: true })['Strict-Transport-Security']).toMatch(/^max-age=\d{8}/);
+  expect(securityHeaders({ https: false })).toMatchObject({ 'X-Content-Type-Options': 'nosniff', 'X-Frame-Options': 'DENY' });
+});
+
+test.each([
+  ['https://crm.example.com', true],
+  ['HTTPS://crm.example.com', true],
+  ['http://crm.example.com', false],
+  ['', false],
+  [undefined, false],
+])('PUBLIC_URL=%j is HTTPS: %s', (url, expected) => expect(servedOverHttps(url)).toBe(expected));
