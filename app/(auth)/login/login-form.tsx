@@ -6,11 +6,13 @@ import { useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { safeNextPath } from '@/lib/auth/safe-next';
 
 function messageFor(error: string): string {
   if (error.startsWith('LOCKED:')) {
     const minutes = Number(error.slice(7)) || 15;
-    return `Too many failed attempts for this email. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+    // One message for every kind of throttling, known email or not, so it tells nothing about accounts.
+    return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
   }
   return 'Wrong email or password.';
 }
@@ -34,7 +36,8 @@ export function LoginForm({ next }: { next: string }) {
         setError(messageFor(result?.error ?? ''));
         return;
       }
-      router.replace(next);
+      // The page checked it already; checking again costs nothing and keeps the form safe on its own.
+      router.replace(safeNextPath(next));
       router.refresh();
     });
   }
