@@ -2,22 +2,37 @@ import 'server-only';
 import { getServerSession } from 'next-auth';
 import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
+import { cache } from 'react';
 import { getDb } from '@/db';
-import { getActiveUser, type SessionUser } from '@/db/queries/users';
+import { getSessionUser as sessionUserFor } from '@/db/queries/sessions';
+import type { SessionUser } from '@/db/queries/users';
 import type { Role } from '@/db/schema';
 import { authOptions } from './options';
 
 export type { SessionUser };
 
 /**
- * The signed-in user, read fresh from the database on every request so that a deactivated user or a
- * changed role takes effect at once, whatever the session token says.
+ * The session behind this request: the token must name a session row that is unrevoked and
+ * unexpired, for an active user, read fresh on every request so that signing out, a deactivation or
+ * a changed role takes effect at once, whatever the token says. Tokens without a session id (from
+ * before sessions were kept) are refused. Cached per request: pages, layouts and actions share it.
  */
+const currentSession = cache(async (): Promise<{ user: SessionUser; sessionId: string } | null> => {
+  const session = (await getServerSession(authOptions)) as { user?: { id?: string }; sid?: unknown } | null;
+  const userId = Number(session?.user?.id);
+  const sessionId = session?.sid;
+  if (!Number.isInteger(userId) || userId <= 0 || typeof sessionId !== 'string' || !sessionId) return null;
+  const user = sessionUserFor(getDb(), sessionId, userId, Date.now());
+  return user ? { user, sessionId } : null;
+});
+
 export async function getSessionUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions);
-  const id = Number((session?.user as { id?: string } | undefined)?.id);
-  if (!Number.isInteger(id) || id <= 0) return null;
-  return getActiveUser(getDb(), id);
+  return (await currentSession())?.user ?? null;
+}
+
+/** The id of this browser's session, so a password change can keep it and end the others. */
+export async function getSessionId(): Promise<string | null> {
+  return (await currentSession())?.sessionId ?? null;
 }
 
 export async function requireUser(): Promise<SessionUser> {
