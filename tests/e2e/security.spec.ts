@@ -1,0 +1,165 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { signIn, USERS } from './helpers';
+import { one } from './workspace-db';
+
+// The header audit and the signed-out audit walk every route in app/, so a new screen is covered the
+// day it is added: a dynamic segment this file cannot fill fails the test until it is taught here.
+
+type Records = { deal: { id: number; title: string }; quote: { id: number; number: string; token: string }; contact: { id: number; name: string }; company: { id: number; name: string }; product: { id: number; name: string } };
+
+function records(): Records {
+  return {
+    deal: one(`select id, title from deals order by id limit 1`),
+    quote: one(`select id, number, public_token as token from quotes where status = 'sent' and superseded_by_id is null and valid_until >= date('now') order by id limit 1`),
+    contact: one(`select id, first_name || ' ' || last_name as name from contacts order by id limit 1`),
+    company: one(`select id, name from companies order by id limit 1`),
+    product: one(`select id, name from products order by id limit 1`),
+  };
+}
+
+/** Every page and route handler under app/, with its dynamic segments filled from the demo workspace. */
+function everyRoute(r: Records): string[] {
+  const routes: string[] = [];
+  const walk = (dir: string, segments: string[]) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(path.join(dir, entry.name), [...segments, entry.name]);
+      else if (entry.name === 'page.tsx' || entry.name === 'route.ts') routes.push('/' + segments.filter((s) => !/^\(.*\)$/.test(s)).join('/'));
+    }
+  };
+  walk(path.resolve('app'), []);
+  const fill = (route: string) =>
+    route
+      .replace(/^\/deals\/\[id\]/, `/deals/${r.deal.id}`)
+      .replace(/^\/quotes\/\[id\]/, `/quotes/${r.quote.id}`)
+      .replace(/^\/contacts\/\[id\]/, `/contacts/${r.contact.id}`)
+      .replace(/^\/companies\/\[id\]/, `/companies/${r.company.id}`)
+      .replace(/^\/products\/\[id\]/, `/products/${r.product.id}`)
+      .replace(/^\/q\/\[token\]/, `/q/${r.quote.token}`)
+      .replace(/^\/reset\/\[token\]/, `/reset/${'x'.repeat(43)}`)
+      .replace(/^\/api\/calendar\/\[file\]/, `/api/calendar/${'y'.repeat(43)}.ics`)
+      .replace(/^\/api\/auth\/\[\.\.\.nextauth\]/, '/api/auth/session');
+  const filled = routes.map(fill);
+  expect(filled.filter((r) => r.includes('[')), 'routes whose dynamic segments this audit cannot fill').toEqual([]);
+  return [...new Set(filled)].sort();
+}
+
+const REQUIRED = {
+  'x-content-type-options': /^nosniff$/,
+  'referrer-policy': /^(same-origin|no-referrer|strict-origin|strict-origin-when-cross-origin)$/,
+  'permissions-policy': /camera=\(\)/,
+  'x-frame-options': /^DENY$/,
+  'content-security-policy': /frame-ancestors 'none'/,
+};
+
+async function auditHeaders(request: APIRequestContext, url: string) {
+  const res = await request.get(url, { maxRedirects: 0 });
+  const headers = res.headers();
+  const missing = Object.entries(REQUIRED)
+    .filter(([name, pattern]) => !pattern.test(headers[name] ?? ''))
+    .map(([name]) => `${url} (${res.status()}): ${name}=${headers[name] ?? '—'}`);
+  return { missing, csp: headers['content-security-policy'] ?? '' };
+}
+
+test('every route answers with the security headers, signed out and signed in', async ({ request, page }) => {
+  const r = records();
+  const routes = [...everyRoute(r), '/no-such-page', '/favicon.ico'];
+  const missing: string[] = [];
+  for (const url of routes) missing.push(...(await auditHeaders(request, url)).missing);
+  await signIn(page, USERS.admin.email);
+  const nonces = new Set<string>();
+  for (const url of routes) {
+    const { missing: m, csp } = await auditHeaders(page.request, url);
+    missing.push(...m);
+    nonces.add(/'nonce-([^']+)'/.exec(csp)?.[1] ?? '');
+  }
+  expect(missing).toEqual([]);
+  // A nonce is only worth something if no two responses share it.
+  expect(nonces.size).toBe(routes.length);
+});
+
+// Reachable without a session by design; they must still show nothing of the workspace's records.
+const PUBLIC = /^\/(login|reset\/|api\/auth\/|api\/health)/;
+
+test('a signed-out request gets no record data from any route, metadata included', async ({ request }) => {
+  const r = records();
+  const secrets = [r.deal.title, r.quote.number, r.contact.name, r.company.name, r.product.name];
+  const leaks: string[] = [];
+  const served: string[] = [];
+  // The quote's own public page shows that quote, and nothing else, to anyone with its token.
+  for (const url of everyRoute(r).filter((u) => !u.startsWith('/q/'))) {
+    const res = await request.get(url, { maxRedirects: 0 });
+    const body = await res.text();
+    for (const secret of secrets) if (body.includes(secret)) leaks.push(`${url} (${res.status()}) shows “${secret}”`);
+    if (res.status() === 200 && !PUBLIC.test(url)) served.push(url);
+  }
+  expect(leaks).toEqual([]);
+  expect(served).toEqual([]);
+});
+
+test('the app runs under its policy: no violations on the busiest screens', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content[- ]Security[- ]Policy|Refused to (load|execute|apply|connect)/i.test(m.text())) violations.push(`${page.url()}: ${m.text()}`);
+  });
+  await signIn(page, USERS.admin.email);
+  const r = records();
+  for (const url of ['/', '/deals', `/deals/${r.deal.id}`, `/contacts/${r.contact.id}`, `/quotes/${r.quote.id}`, '/quotes/new', '/forecast', '/reports', '/products/import']) {
+    await page.goto(url);
+    await page.waitForLoadState('networkidle');
+  }
+  // Scripts ran (the board is interactive only after hydration): open a filter and see it respond.
+  await page.goto('/deals');
+  await expect(page.getByTestId('deal-card').first()).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
+test('another site cannot frame the public quote page and its Accept button', async ({ page, browser }) => {
+  const { token } = records().quote;
+  const direct = await browser.newContext();
+  const own = await direct.newPage();
+  await own.goto(`/q/${token}`);
+  await expect(own.getByRole('button', { name: 'Accept quote' })).toBeVisible();
+  await direct.close();
+
+  await page.setContent(`<iframe id="victim" src="${test.info().project.use.baseURL}/q/${token}" style="opacity:0.01;width:800px;height:600px"></iframe>`);
+  await page.waitForTimeout(1500);
+  const frame = page.frames().find((f) => f !== page.mainFrame())!;
+  expect(frame.url()).not.toContain(`/q/${token}`);
+  expect(await frame.locator('button', { hasText: 'Accept quote' }).count()).toBe(0);
+});
+
+test('guessing public links from one address is answered 429 with Retry-After', async ({ playwright }) => {
+  const base = test.info().project.use.baseURL!;
+  const guesser = await playwright.request.newContext({ baseURL: base, extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.201' } });
+  const statuses: number[] = [];
+  for (let i = 0; i < 25; i++) statuses.push((await guesser.get(`/q/guess${String(i).padStart(2, '0')}AbCdEfGhIjKlMnOpQrStUv`, { maxRedirects: 0 })).status());
+  expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
+  expect(statuses.at(-1)).toBe(429);
+  const refused = await guesser.get(`/api/calendar/${'z'.repeat(43)}.ics`);
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0);
+  await guesser.dispose();
+  // Someone else, at another address, still opens their quote.
+  const customer = await playwright.request.newContext({ baseURL: base, extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.202' } });
+  expect((await customer.get(`/q/${records().quote.token}`)).status()).toBe(200);
+  await customer.dispose();
+});
+
+test('the address kept with an acceptance is the one the trusted proxy saw, not one the customer wrote', async ({ browser }) => {
+  const quote = one<{ id: number; token: string }>(
+    `select id, public_token as token from quotes where status = 'sent' and superseded_by_id is null and valid_until >= date('now') order by id desc limit 1`,
+  );
+  // The e2e server trusts one proxy (TRUST_PROXY=1): the browser stands in for it, and the customer
+  // forged the left-hand entry.
+  const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': '6.6.6.6, 203.0.113.77' } });
+  const page = await context.newPage();
+  await page.goto(`/q/${quote.token}`);
+  await page.getByLabel('Full name').fill('Casey Customer');
+  await page.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Accept quote' }).click();
+  await expect(page.getByText('Accepted by Casey Customer.')).toBeVisible();
+  await context.close();
+  expect(one<{ ip: string }>(`select accepted_ip as ip from quotes where id = ?`, quote.id).ip).toBe('203.0.113.77');
+});
