@@ -110,11 +110,15 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreR
   if (!isFile(from)) refuse(`There is no file at ${from}`);
   if (from === live) refuse(`${from} is the live database itself`);
   if (!hasSqliteHeader(from)) refuse(`${from} is not a SQLite database`);
+  if (isFile(`${from}-wal`) && fs.statSync(`${from}-wal`).size > 0) {
+    refuse(`${from} has a write-ahead log beside it (${from}-wal): it is in use or was not closed cleanly, so the file alone is not the whole database. Back it up with DATABASE_PATH=${from} npm run backup and restore that copy`);
+  }
 
   const warnings = privateDir(asideDir);
   // Checks and restore read a private copy: the file checked is the file restored, and the backup
   // itself is never opened (opening a WAL-mode file, even read-only, can create files beside it).
   const staged = path.join(asideDir, partialFileName(`restore-${path.basename(from)}`, process.pid));
+  removeDbFiles(staged); // only a crashed run of a process with this same id can have left one
   fs.copyFileSync(from, staged, fs.constants.COPYFILE_EXCL);
   fs.chmodSync(staged, 0o600);
   let createdLive = false;
@@ -183,7 +187,7 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreR
       const problems = (db.$client.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).filter((m) => m !== 'ok');
       if (problems.length) warnings.push(`quick_check after the restore: ${summary(problems)}`);
       const migrations = { inBackup, applied: count() - inBackup, known: known.length };
-      return { file: live, from, aside, bytes: fs.statSync(live).size, migrations, ms: performance.now() - started, warnings };
+      return { file: live, from, aside, bytes: fs.statSync(staged).size, migrations, ms: performance.now() - started, warnings };
     } finally {
       db.$client.close();
     }

@@ -298,6 +298,18 @@ describe('restore', () => {
     expect(fs.existsSync(w.backups) ? fs.readdirSync(w.backups) : []).toEqual([]);
   });
 
+  test('refuses a database file that still has a write-ahead log beside it', async () => {
+    const w = workspace('refuse-wal');
+    const other = workspace('refuse-wal-source');
+    const app = openDb(other.file);
+    app.$client.pragma('wal_autocheckpoint = 0');
+    app.$client.exec(`insert into companies (name) values ('Only in the WAL')`);
+    const before = sha256(w.file);
+    await expect(restoreDatabase({ from: other.file, file: w.file, asideDir: w.backups })).rejects.toThrow(/has a write-ahead log beside it/);
+    app.$client.close();
+    expect(sha256(w.file)).toBe(before);
+  });
+
   test('refuses a file that does not exist', async () => {
     const w = workspace('refuse-missing');
     await expect(restoreDatabase({ from: path.join(root, 'nope.db'), file: w.file })).rejects.toThrow(BackupError);
