@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { centsToDecimal, divRound, formatMoney, parseMoneyToCents, roundHalfAwayFromZero } from './money';
+import { centsToDecimal, divRound, formatMoney, groupedDecimal, MAX_AMOUNT_CENTS, MAX_QUANTITY_MILLI, MAX_QUOTE_LINES, roundHalfAwayFromZero } from './money';
 
 describe('roundHalfAwayFromZero', () => {
   test.each([
@@ -24,12 +24,25 @@ describe('centsToDecimal', () => {
   ])('%s → %s', (cents, text) => expect(centsToDecimal(cents)).toBe(text));
 });
 
-describe('parseMoneyToCents', () => {
+describe('groupedDecimal', () => {
   test.each([
-    ['1234.50', 123450], ['1,234.5', 123450], ['$ 99', 9900], ['0.07', 7], ['12', 1200], ['-3.10', -310], [' 42.  ', 4200],
-  ])('%j → %s', (text, cents) => expect(parseMoneyToCents(text)).toBe(cents));
+    [100_000_000_000, '1,000,000,000.00'], [123450, '1,234.50'], [5, '0.05'], [-123456789, '-1,234,567.89'], [99_999, '999.99'],
+  ])('%s → %s', (cents, text) => expect(groupedDecimal(cents)).toBe(text));
+});
 
-  test.each(['', 'abc', '1.234', '1.2.3', '--1', '1e5'])('%j is not an amount', (text) => expect(parseMoneyToCents(text)).toBeNull());
+describe('the money bounds keep every figure an exact integer', () => {
+  test('one amount × a probability in basis points is exact even in plain doubles', () => {
+    expect(Number.isSafeInteger(MAX_AMOUNT_CENTS * 10_000)).toBe(true);
+  });
+  test('a sum of more deals than the largest benchmark, all at the maximum, is exact', () => {
+    expect(Number.isSafeInteger(MAX_AMOUNT_CENTS * 90_000)).toBe(true);
+  });
+  test('a quote of the most lines, each at the maximum, with 100 % tax, is exact', () => {
+    expect(Number.isSafeInteger(MAX_AMOUNT_CENTS * MAX_QUOTE_LINES * 2)).toBe(true);
+  });
+  test('quantity × unit price goes past 2^53 and is therefore computed in BigInt', () => {
+    expect(Number.isSafeInteger(MAX_QUANTITY_MILLI * MAX_AMOUNT_CENTS)).toBe(false);
+  });
 });
 
 test('formatMoney formats cents in the workspace currency', () => {

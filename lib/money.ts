@@ -29,16 +29,31 @@ export function centsToDecimal(cents: number): string {
 }
 
 /**
- * Parses what a person types as an amount ("1,234.5", "$ 99", "12") to integer cents without going
- * through floating point. Returns null for anything that is not an amount with at most two decimals.
+ * The bounds of every money figure in Keel, written once. Why these numbers:
+ *
+ * - Every figure must stay an exact integer both in SQLite (64-bit integers) and in JavaScript, where
+ *   better-sqlite3 hands integers over as doubles: exact only up to Number.MAX_SAFE_INTEGER
+ *   (9,007,199,254,740,991, about 9.0e15). JavaScript is the tighter of the two.
+ * - One amount (a deal's value, a unit price, a product, list or tier price, a goal, a quote line's
+ *   amount, a quote's net and grand total) is at most MAX_AMOUNT_CENTS = 1e11 cents, one billion in
+ *   the workspace currency. Then value × probability in basis points (≤ 1e4) is at most 1e15, exact
+ *   even as plain double arithmetic; and a sum over deals (a board column, a forecast month, a
+ *   report) stays exact up to 90,071 deals all at the maximum — more than the 50,000-deal benchmark.
+ * - A quantity is at most MAX_QUANTITY_MILLI = 1e9 thousandths (one million units). Quantity × unit
+ *   price (up to 1e20) is computed in BigInt (lib/quotes/totals.ts) and the resulting line amount
+ *   must itself be within MAX_AMOUNT_CENTS, so 200 such lines sum to at most 2e13, tax included.
+ * - A quote holds at most MAX_QUOTE_LINES = 200 lines.
+ * - Deal values, prices and goals are never negative. A quote line may be negative (a credit), but
+ *   a quote's net total and grand total never are: a deal is won at the net total.
  */
-export function parseMoneyToCents(input: string): number | null {
-  const cleaned = input.trim().replace(/[\s,$€£]/g, '');
-  const m = /^(-)?(\d+)(?:\.(\d{0,2}))?$/.exec(cleaned);
-  if (!m) return null;
-  const cents = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
-  if (!Number.isSafeInteger(cents)) return null;
-  return m[1] ? -cents : cents;
+export const MAX_AMOUNT_CENTS = 100_000_000_000;
+export const MAX_QUANTITY_MILLI = 1_000_000_000;
+export const MAX_QUOTE_LINES = 200;
+
+/** Integer cents as a plain decimal with comma groups, for messages: 100000000000 → "1,000,000,000.00". */
+export function groupedDecimal(cents: number): string {
+  const [whole, fraction] = centsToDecimal(cents).split('.');
+  return `${whole.replace(/\B(?=(\d{3})+$)/g, ',')}.${fraction}`;
 }
 
 const formatters = new Map<string, Intl.NumberFormat>();

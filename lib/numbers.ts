@@ -1,15 +1,19 @@
+import { parseUnsignedScaled, toSafeNumber } from '@/lib/validation/decimal';
+
 /**
  * Fixed-point numbers typed by people: quantities are integer thousandths (places = 3) and
  * percentages integer basis points (a percent with places = 2). Parsed from text digit by digit so
- * "0.1" is exactly 100 thousandths, never a binary fraction.
+ * "0.1" is exactly 100 thousandths, never a binary fraction, with the one number grammar of
+ * lib/validation/decimal.ts ("1,000" yes; "1,2,3", "1 000", "1e3" no). An optional minus sign
+ * leads and an optional percent sign (one space may precede it) ends. "-0" is 0.
  */
 export function parseScaled(input: string, places: number): number | null {
-  const cleaned = input.trim().replace(/[\s,%]/g, '');
-  const m = /^(-)?(\d*)(?:\.(\d*))?$/.exec(cleaned);
-  if (!m || (m[2] === '' && !m[3]) || (m[3]?.length ?? 0) > places) return null;
-  const value = Number(m[2] || '0') * 10 ** places + Number((m[3] ?? '').padEnd(places, '0') || '0');
-  if (!Number.isSafeInteger(value)) return null;
-  return m[1] ? -value : value;
+  const m = /^(-)?(.*?)(?:\s?%)?$/s.exec(input.trim());
+  if (!m) return null;
+  const value = parseUnsignedScaled(m[2], places);
+  if (value === null) return null;
+  const n = toSafeNumber(m[1] ? -value : value);
+  return n === 0 ? 0 : n;
 }
 
 /** 2500 (places 3) → "2.5"; 1000 → "1"; 750 (places 2) → "7.5". No trailing zeros. */

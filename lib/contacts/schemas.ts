@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-const optionalText = (max: number, message?: string) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(max, message ?? `Keep it under ${max} characters`).nullable().optional());
+import { optionalText, requiredText, textProblem } from '@/lib/validation/text';
 const optionalId = z.preprocess((v) => (v === '' || v === null || v === undefined ? null : v), z.coerce.number().int().positive().nullable());
 
 /** "VIP, partner ,vip" → ['VIP', 'partner']: trimmed, de-duplicated case-insensitively, at most 20. */
@@ -17,35 +15,45 @@ export function parseTags(input: unknown): string[] {
 
 const tagsField = z.preprocess(
   parseTags,
-  z.array(z.string().max(40, 'Keep each tag under 40 characters')).max(20, 'Use at most 20 tags'),
+  z
+    .array(z.string().max(40, 'Keep each tag under 40 characters').refine((t) => textProblem(t) === null, 'Use visible characters in tags, without control or hidden direction characters'))
+    .max(20, 'Use at most 20 tags'),
+);
+
+/** An email address: trimmed, lower-cased, at most 254 characters, and nothing a mail server would refuse. */
+export const optionalEmail = z.preprocess(
+  (v) => (typeof v === 'string' ? (v.trim() === '' ? null : v.trim().toLowerCase()) : v),
+  z.email({ message: 'Enter a valid email address' }).max(254, 'Keep the email under 254 characters').nullable().optional(),
 );
 
 export const contactSchema = z.object({
-  firstName: z.string().trim().min(1, 'Enter a first name').max(100, 'Keep it under 100 characters'),
-  lastName: z.string().trim().max(100, 'Keep it under 100 characters').default(''),
-  email: z.preprocess(
-    (v) => (typeof v === 'string' ? (v.trim() === '' ? null : v.trim().toLowerCase()) : v),
-    z.email({ message: 'Enter a valid email address' }).max(200).nullable().optional(),
-  ),
-  phone: optionalText(50),
-  title: optionalText(100),
+  firstName: requiredText({ max: 100, required: 'Enter a first name' }),
+  lastName: optionalText({ max: 100 }).transform((v) => v ?? ''),
+  email: optionalEmail,
+  phone: optionalText({ max: 50 }),
+  title: optionalText({ max: 100 }),
   companyId: optionalId,
   ownerId: optionalId,
   tags: tagsField,
-  address: optionalText(300),
-  source: optionalText(100),
-  notes: optionalText(5000),
+  address: optionalText({ max: 300 }),
+  source: optionalText({ max: 100 }),
+  notes: optionalText({ max: 5000, multiline: true }),
 });
 
+export const companyName = requiredText({ max: 200, required: 'Enter the company name' });
+
+/** A company named on another form (a contact's, a quick-added deal's): created when unknown. */
+export const optionalCompanyName = optionalText({ max: 200, tooLong: 'Keep the company name under 200 characters' });
+
 export const companySchema = z.object({
-  name: z.string().trim().min(1, 'Enter the company name').max(200, 'Keep it under 200 characters'),
+  name: companyName,
   domain: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '') || null : v),
     z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'Enter a domain like acme.com').max(200).nullable().optional(),
   ),
-  industry: optionalText(100),
-  size: optionalText(50),
-  address: optionalText(300),
+  industry: optionalText({ max: 100 }),
+  size: optionalText({ max: 50 }),
+  address: optionalText({ max: 300 }),
   ownerId: optionalId,
   tags: tagsField,
   // Empty: the catalogue prices. Left out (a rep's form has no select): the company keeps its list.

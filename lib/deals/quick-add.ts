@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { moneyCents, optionalDate } from './schemas';
+import { optionalCompanyName } from '@/lib/contacts/schemas';
+import { dealTitle, moneyCents, optionalDate } from './schemas';
 
 /** The column's quick-add form: just what a rep knows on the phone. */
 export const quickAddDealSchema = z.object({
   pipelineId: z.coerce.number().int().positive(),
   stageId: z.coerce.number().int().positive(),
-  title: z.string().trim().min(1, 'Give the deal a title').max(200, 'Keep the title under 200 characters'),
+  title: dealTitle,
   valueCents: moneyCents,
-  companyName: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(200).nullable()),
+  companyName: optionalCompanyName,
   expectedCloseDate: optionalDate,
 });
 

@@ -1,42 +1,28 @@
 import { z } from 'zod';
 import { isIsoDate } from '@/lib/dates';
-import { parseMoneyToCents } from '@/lib/money';
+import { moneyField } from '@/lib/validation/money';
+import { optionalText, requiredText } from '@/lib/validation/text';
 
 const id = z.coerce.number().int().positive();
 const optionalId = z.preprocess((v) => (v === '' || v === null || v === undefined ? null : v), id.nullable());
 
-/** A money amount as typed ("12,500.00") to integer cents, never negative. */
-export const moneyCents = z.preprocess(
-  (v) => (typeof v === 'number' ? String(v) : v),
-  z
-    .string()
-    .trim()
-    .transform((s, ctx) => {
-      if (s === '') return 0;
-      const cents = parseMoneyToCents(s);
-      if (cents === null || cents < 0) {
-        ctx.addIssue({ code: 'custom', message: 'Enter an amount like 12500 or 12,500.00' });
-        return z.NEVER;
-      }
-      return cents;
-    }),
-);
+/** A deal's value as typed ("12,500.00") to integer cents: empty is 0, never negative, at most the money bound. */
+export const moneyCents = moneyField({ min: 0, message: 'Enter an amount like 12500 or 12,500.00', blank: 'zero' });
 
 export const optionalDate = z.preprocess(
   (v) => (v === '' || v === undefined ? null : v),
   z.string().refine(isIsoDate, 'Use a date like 2026-12-31').nullable(),
 );
 
-const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(max).nullable().optional());
+export const dealTitle = requiredText({ max: 200, required: 'Give the deal a title', tooLong: 'Keep the title under 200 characters' });
 
 export const dealFieldsSchema = z.object({
-  title: z.string().trim().min(1, 'Give the deal a title').max(200, 'Keep the title under 200 characters'),
+  title: dealTitle,
   valueCents: moneyCents,
   expectedCloseDate: optionalDate,
   companyId: optionalId,
   contactId: optionalId,
-  source: optionalText(100),
+  source: optionalText({ max: 100 }),
 });
 
 export const createDealSchema = dealFieldsSchema.extend({
@@ -74,7 +60,7 @@ export const closeDealSchema = z
     dealId: id,
     version: z.coerce.number().int().positive(),
     status: z.enum(['won', 'lost']),
-    lostReason: optionalText(200),
+    lostReason: optionalText({ max: 200 }),
   })
   .refine((v) => v.status !== 'lost' || Boolean(v.lostReason), { message: 'Choose or type a reason', path: ['lostReason'] });
 

@@ -1,32 +1,48 @@
 import { z } from 'zod';
+import { parseScaled } from '@/lib/numbers';
+import { requiredText } from '@/lib/validation/text';
 
 // Written once; used by the settings forms, their server actions and the tests.
 
 const id = z.coerce.number().int().positive();
-const name = (what: string) => z.string().trim().min(1, `Give the ${what} a name`).max(60, 'Keep it under 60 characters');
+const name = (what: string) => requiredText({ max: 60, required: `Give the ${what} a name`, tooLong: 'Keep it under 60 characters' });
 
-/** What was typed, ready for z.coerce: '' (an emptied field) must fail rather than become 0. */
-const typed = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-/** A percentage may be typed with a % sign and a decimal comma: ' 12,5 %' → '12.5'. */
-const typedPercent = (v: unknown) => typed(typeof v === 'string' ? v.trim().replace(/\s*%$/, '').replace(/^(\d*),(\d+)$/, '$1.$2') : v);
+/** What was typed, as text: numbers (from code) print as themselves, anything else is nothing. */
+const typed = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'string' ? v.trim() : '');
 
 const PROBABILITY_MESSAGE = 'Enter a probability from 0 to 100';
-/** A percentage as typed (0–100, up to two decimals) to integer basis points: '12.5' → 1250. */
-export const probabilityBp = z.preprocess(
-  typedPercent,
-  z.coerce
-    .number({ message: PROBABILITY_MESSAGE })
-    .min(0, PROBABILITY_MESSAGE)
-    .max(100, PROBABILITY_MESSAGE)
-    .refine((p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-6, 'Use at most two decimals')
-    .transform((p) => Math.round(p * 100)),
-);
+/**
+ * A percentage as typed (0–100, up to two decimals) to integer basis points: '12.5' → 1250. It may
+ * end with a % sign and use a decimal comma (' 12,5 %'); otherwise it follows the one number grammar
+ * (lib/numbers.ts), so '1e1' or '0x10' is refused rather than read as 10 or 16.
+ */
+export const probabilityBp = z.unknown().transform((v, ctx): number => {
+  const text = typed(v).replace(/^(\d*),(\d{1,2})(\s?%)?$/, '$1.$2$3');
+  const bp = parseScaled(text, 2);
+  if (bp === null && parseScaled(text, 12) !== null) {
+    ctx.addIssue({ code: 'custom', message: 'Use at most two decimals' });
+    return z.NEVER;
+  }
+  if (bp === null || bp < 0 || bp > 10_000) {
+    ctx.addIssue({ code: 'custom', message: PROBABILITY_MESSAGE });
+    return z.NEVER;
+  }
+  return bp;
+});
 
 const ROT_MESSAGE = 'Enter whole days, 0 or more';
-export const rotDays = z.preprocess(
-  typed,
-  z.coerce.number({ message: ROT_MESSAGE }).int(ROT_MESSAGE).min(0, ROT_MESSAGE).max(3650, 'At most 3650 days'),
-);
+export const rotDays = z.unknown().transform((v, ctx): number => {
+  const text = typed(v);
+  if (!/^\d{1,9}$/.test(text)) {
+    ctx.addIssue({ code: 'custom', message: ROT_MESSAGE });
+    return z.NEVER;
+  }
+  if (Number(text) > 3650) {
+    ctx.addIssue({ code: 'custom', message: 'At most 3650 days' });
+    return z.NEVER;
+  }
+  return Number(text);
+});
 
 export const createPipelineSchema = z.object({ name: name('pipeline') });
 export const renamePipelineSchema = z.object({ pipelineId: id, name: name('pipeline') });
@@ -42,7 +58,7 @@ export const deleteStageSchema = z.object({
   moveTo: z.preprocess((v) => (v === '' || v === undefined || v === null ? null : v), id.nullable()),
 });
 
-const label = z.string().trim().min(1, 'Type a reason').max(80, 'Keep it under 80 characters');
+const label = requiredText({ max: 80, required: 'Type a reason', tooLong: 'Keep it under 80 characters' });
 export const lostReasonSchema = z.object({ label });
 export const renameLostReasonSchema = z.object({ reasonId: id, label });
 export const moveLostReasonSchema = z.object({ reasonId: id, direction: z.enum(['up', 'down']) });

@@ -51,14 +51,44 @@ describe('bad rows', () => {
     const { rows, rejected } = mapProductRows(csv, mapping, 'USD');
     expect(rows.map((r) => [r.line, r.product.sku, r.product.unitPriceCents, r.product.taxRateBp])).toEqual([
       [2, 'A-1', 1250, 2000],
-      [7, 'A-5', 700, 750],
     ]);
     expect(rejected).toEqual([
       { line: 3, reason: 'Name: Enter the product name' },
       { line: 4, reason: 'Unit price: Enter a price like 120 or 1,250.50' },
       { line: 5, reason: 'SKU A-1 already appears on line 2' },
       { line: 6, reason: 'SKU: Use letters, digits and dashes, no spaces' },
+      // A quoted cell spanning two lines: the row is named by the line it starts on, and a name is one line.
+      { line: 7, reason: 'Name: Keep this on one line, without tabs or line breaks' },
       { line: 9, reason: 'Tax %: Enter a tax rate from 0 to 100 with at most 2 decimals' },
+    ]);
+  });
+
+  test('garbage money and text in a file are refused with the same rules as the form', () => {
+    const garbage = parseCsv(
+      [
+        'SKU,Name,Unit Price',
+        'G-1,Commas,"1,2,3"',
+        'G-2,Spaces,$ 1 0',
+        'G-3,Negative,-5',
+        'G-4,Huge,"1,000,000,000.01"',
+        'G-5,Wide,１２３',
+        'G-6,Exp,1e5',
+        'G-7,"\u200B\u200B",5',
+        'G-8,"Nul\u0000",5',
+        'G-9,Fine,"$1,234.5"',
+      ].join('\n'),
+    );
+    const { rows, rejected } = mapProductRows(garbage, guessMapping(garbage.headers), 'USD');
+    expect(rows.map((r) => [r.product.sku, r.product.unitPriceCents])).toEqual([['G-9', 123450]]);
+    expect(rejected.map((r) => r.reason)).toEqual([
+      'Unit price: Enter a price like 120 or 1,250.50',
+      'Unit price: Enter a price like 120 or 1,250.50',
+      'Unit price: Enter an amount of 0 or more',
+      'Unit price: Enter an amount up to 1,000,000,000.00',
+      'Unit price: Enter a price like 120 or 1,250.50',
+      'Unit price: Enter a price like 120 or 1,250.50',
+      'Name: Use visible letters or digits, not only blank or invisible characters',
+      'Name: Remove the control characters (such as NUL) from this text',
     ]);
   });
 

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { parseMoneyToCents } from '@/lib/money';
+import { MAX_QUANTITY_MILLI } from '@/lib/money';
 import { parseScaled } from '@/lib/numbers';
-
-const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(max, `Keep it under ${max} characters`).nullable().optional());
+import { checkMoney, moneyField } from '@/lib/validation/money';
+import { optionalText, requiredText } from '@/lib/validation/text';
 const asText = (v: unknown) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v : '');
 
 const FALSE_WORDS = new Set(['0', 'false', 'no', 'n', 'off', 'inactive', 'archived', 'discontinued']);
@@ -16,21 +15,8 @@ export function parseActive(v: unknown): boolean {
   return word !== '' && !FALSE_WORDS.has(word);
 }
 
-export const priceCents = (message: string) =>
-  z.preprocess(
-    asText,
-    z
-      .string()
-      .trim()
-      .transform((s, ctx) => {
-        const cents = parseMoneyToCents(s);
-        if (s === '' || cents === null || cents < 0 || cents > 1_000_000_000_00) {
-          ctx.addIssue({ code: 'custom', message });
-          return z.NEVER;
-        }
-        return cents;
-      }),
-  );
+/** A price as typed, to cents: required, 0 or more, at most the money bound (lib/money.ts). */
+export const priceCents = (message: string) => moneyField({ min: 0, message, blank: { required: message } });
 
 export const percentBp = (message: string) =>
   z.preprocess(
@@ -56,7 +42,7 @@ export const quantityMilli = (message: string) =>
       .trim()
       .transform((s, ctx) => {
         const milli = parseScaled(s, 3);
-        if (milli === null || milli <= 0 || milli > 1_000_000_000) {
+        if (milli === null || milli <= 0 || milli > MAX_QUANTITY_MILLI) {
           ctx.addIssue({ code: 'custom', message });
           return z.NEVER;
         }
@@ -65,15 +51,12 @@ export const quantityMilli = (message: string) =>
   );
 
 export const productSchema = z.object({
-  name: z.string().trim().min(1, 'Enter the product name').max(200, 'Keep the name under 200 characters'),
-  sku: z
-    .string()
-    .trim()
-    .min(1, 'Enter a SKU')
-    .max(64, 'Keep the SKU under 64 characters')
-    .regex(/^[^\s,;]+$/, 'Use letters, digits and dashes, no spaces'),
-  description: optionalText(2000),
-  unit: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v : 'unit'), z.string().trim().max(30, 'Keep the unit under 30 characters')),
+  name: requiredText({ max: 200, required: 'Enter the product name', tooLong: 'Keep the name under 200 characters' }),
+  sku: requiredText({ max: 64, required: 'Enter a SKU', tooLong: 'Keep the SKU under 64 characters' }).pipe(
+    z.string().regex(/^[^\s,;\p{Cf}]+$/u, 'Use letters, digits and dashes, no spaces'),
+  ),
+  description: optionalText({ max: 2000, multiline: true }),
+  unit: optionalText({ max: 30, tooLong: 'Keep the unit under 30 characters' }).transform((v) => v ?? 'unit'),
   unitPriceCents: priceCents('Enter a price like 120 or 1,250.50'),
   taxRateBp: percentBp('Enter a tax rate from 0 to 100 with at most 2 decimals'),
   active: z.preprocess(parseActive, z.boolean()),
@@ -92,9 +75,9 @@ export const tierSchema = z
   })
   .transform((t, ctx) => {
     if (t.kind === 'price') {
-      const cents = parseMoneyToCents(t.unitPrice ?? '');
-      if (cents === null || cents < 0) ctx.addIssue({ code: 'custom', path: ['unitPrice'], message: 'Enter the unit price from this quantity on' });
-      return { productId: t.productId, priceListId: t.priceListId, minQuantityMilli: t.minQuantityMilli, unitPriceCents: cents ?? 0, discountBp: null };
+      const price = (t.unitPrice ?? '').trim() === '' ? { error: 'Enter the unit price from this quantity on' } : checkMoney(t.unitPrice ?? '', { min: 0, message: 'Enter the unit price from this quantity on, like 9.50' });
+      if ('error' in price) ctx.addIssue({ code: 'custom', path: ['unitPrice'], message: price.error });
+      return { productId: t.productId, priceListId: t.priceListId, minQuantityMilli: t.minQuantityMilli, unitPriceCents: 'cents' in price ? price.cents : 0, discountBp: null };
     }
     const bp = parseScaled(t.discount ?? '', 2);
     if (bp === null || bp <= 0 || bp > 10_000) ctx.addIssue({ code: 'custom', path: ['discount'], message: 'Enter a discount above 0 and up to 100' });
@@ -102,8 +85,8 @@ export const tierSchema = z
   });
 
 export const priceListSchema = z.object({
-  name: z.string().trim().min(1, 'Name the price list').max(100, 'Keep the name under 100 characters'),
-  description: optionalText(500),
+  name: requiredText({ max: 100, required: 'Name the price list', tooLong: 'Keep the name under 100 characters' }),
+  description: optionalText({ max: 500, multiline: true }),
 });
 
 const id = z.coerce.number().int().positive();

@@ -17,6 +17,14 @@ describe('quoteLineSchema', () => {
     [{ description: 'x', discount: '100.01' }, 'discount'],
     [{ description: 'x', discount: '5.555' }, 'discount'],
     [{ description: 'x', tax: '-1' }, 'tax'],
+    [{ description: 'x', quantity: '1,2,3' }, 'quantity'],
+    [{ description: 'x', unitPrice: '1,2,3' }, 'unitPrice'],
+    [{ description: 'x', unitPrice: '$ 1 0' }, 'unitPrice'],
+    [{ description: 'x', unitPrice: '1,000,000,000.01' }, 'unitPrice'],
+    [{ description: 'x', quantity: '1,000,000.001' }, 'quantity'],
+    [{ description: 'x', quantity: '1,000,000', unitPrice: '1,000.01' }, 'amount'],
+    [{ description: '\u200B' }, 'description'],
+    [{ description: 'a\u0000' }, 'description'],
     [{ description: '' }, 'description'],
     [{ kind: 'section', description: '' }, 'description'],
   ])('%j is refused at %s', (line, field) => {
@@ -42,6 +50,20 @@ describe('createQuoteSchema', () => {
     const result = createQuoteSchema.safeParse({ ...base, paymentTerms: 'custom', paymentTermsText: '' });
     expect(result.success).toBe(false);
     if (!result.success) expect(zodFieldErrors(result.error)).toHaveProperty(['paymentTermsText']);
+  });
+
+  test.each([
+    [[{ description: 'Refund', unitPrice: '-500' }], /below zero/],
+    [[{ description: 'A', unitPrice: '600,000,000' }, { description: 'B', unitPrice: '600,000,000' }], /at most 1,000,000,000.00/],
+    [[{ description: 'A', unitPrice: '1,000,000,000', tax: '10' }], /at most 1,000,000,000.00/],
+  ])('totals out of range are refused beside the totals: %j', (lines, message) => {
+    const result = createQuoteSchema.safeParse({ ...base, lines: JSON.stringify(lines) });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(zodFieldErrors(result.error).totals).toMatch(message);
+  });
+
+  test('a credit line is fine while the total stays at 0 or more', () => {
+    expect(createQuoteSchema.safeParse({ ...base, lines: JSON.stringify([{ description: 'A', unitPrice: '500' }, { description: 'Credit', unitPrice: '-500' }]) }).success).toBe(true);
   });
 
   test('unreadable lines are refused, not dropped', () => {

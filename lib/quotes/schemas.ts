@@ -1,23 +1,24 @@
 import { z } from 'zod';
 import { PAYMENT_TERMS } from '@/db/schema';
 import { isIsoDate } from '@/lib/dates';
+import { MAX_QUOTE_LINES } from '@/lib/money';
 import { PUBLIC_TOKEN } from '@/lib/route-params';
+import { optionalText, requiredText } from '@/lib/validation/text';
 import { LINE_FIELD_MESSAGES, parseLineInput } from './line-input';
+import { quoteTotals, totalsProblem } from './totals';
 
 const id = z.coerce.number().int().positive();
 const optionalId = z.preprocess((v) => (v === '' || v === null || v === undefined ? null : v), id.nullable());
-const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(max, `Keep it under ${max} characters`).nullable().optional());
 const text = (v: unknown) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v : '');
 
-export const MAX_QUOTE_LINES = 200;
+export { MAX_QUOTE_LINES };
 
 /** Parses one line as typed in the builder; the issues name the field, so errors sit beside it. */
 export const quoteLineSchema = z
   .object({
     kind: z.enum(['item', 'section']).default('item'),
     productId: optionalId,
-    description: z.string().trim().max(2000, 'Keep the description under 2000 characters').default(''),
+    description: optionalText({ max: 2000, multiline: true, tooLong: 'Keep the description under 2000 characters' }).transform((v) => v ?? ''),
     quantity: z.preprocess(text, z.string()).default('1'),
     unitPrice: z.preprocess(text, z.string()).default('0'),
     discount: z.preprocess(text, z.string()).default('0'),
@@ -50,20 +51,30 @@ const linesField = z.preprocess(
 
 export const quoteFieldsSchema = z
   .object({
-    title: z.string().trim().max(200, 'Keep the title under 200 characters').default(''),
+    title: optionalText({ max: 200, tooLong: 'Keep the title under 200 characters' }).transform((v) => v ?? ''),
     companyId: optionalId,
     contactId: optionalId,
     validUntil: z.string().refine(isIsoDate, 'Use a date like 2026-12-31'),
     paymentTerms: z.enum(PAYMENT_TERMS, { message: 'Pick payment terms' }),
-    paymentTermsText: optionalText(200),
-    notes: optionalText(5000),
-    terms: optionalText(10000),
+    paymentTermsText: optionalText({ max: 200 }),
+    notes: optionalText({ max: 5000, multiline: true }),
+    terms: optionalText({ max: 10000, multiline: true }),
     lines: linesField,
   })
   .superRefine((q, ctx) => {
     if (q.paymentTerms === 'custom' && !q.paymentTermsText)
       ctx.addIssue({ code: 'custom', path: ['paymentTermsText'], message: 'Describe the payment terms' });
+    // Lines each within bounds may still add up to a total out of range: said beside the totals.
+    const problem = totalsProblem(quoteTotals(q.lines));
+    if (problem) ctx.addIssue({ code: 'custom', path: ['totals'], message: problem });
   });
+
+/** Sending a draft; a new valid-until date may come with it when the stored one has passed. */
+export const sendQuoteSchema = z.object({
+  quoteId: id,
+  version: z.coerce.number().int().positive(),
+  validUntil: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().refine(isIsoDate, 'Use a date like 2026-12-31').optional()),
+});
 
 export const createQuoteSchema = quoteFieldsSchema.and(z.object({ dealId: optionalId }));
 export const updateQuoteSchema = quoteFieldsSchema.and(z.object({ quoteId: id, version: z.coerce.number().int().positive() }));
@@ -71,11 +82,14 @@ export type QuoteFieldsInput = z.output<typeof quoteFieldsSchema>;
 
 export const acceptQuoteSchema = z.object({
   token: z.string().regex(PUBLIC_TOKEN, 'This quote link is not valid.'),
-  name: z.string().trim().min(2, 'Type your full name to accept').max(200, 'Keep the name under 200 characters'),
+  name: requiredText({ max: 200, required: 'Type your full name to accept', tooLong: 'Keep the name under 200 characters' }).refine(
+    (name) => name.length >= 2,
+    'Type your full name to accept',
+  ),
   agree: z.literal('on', { message: 'Tick the box to confirm you accept this quote' }),
 });
 
 export const declineQuoteSchema = z.object({
   token: z.string().regex(PUBLIC_TOKEN, 'This quote link is not valid.'),
-  reason: optionalText(2000),
+  reason: optionalText({ max: 2000, multiline: true }),
 });

@@ -1,4 +1,4 @@
-import { divRoundBig } from '@/lib/money';
+import { divRoundBig, groupedDecimal, MAX_AMOUNT_CENTS } from '@/lib/money';
 
 // The money rules of a quote, written once: the builder shows these figures as you type, the server
 // stores them when the quote is saved, and the PDF prints what was stored.
@@ -43,4 +43,18 @@ export function quoteTotals(lines: PricedLine[]): QuoteTotals {
     .map(([rateBp, baseCents]) => ({ rateBp, baseCents, taxCents: Number(divRoundBig(BigInt(baseCents) * BigInt(rateBp), 10_000n)) }));
   const taxCents = taxes.reduce((sum, t) => sum + t.taxCents, 0);
   return { subtotalCents, discountCents: subtotalCents - netCents, netCents, taxes, taxCents, totalCents: netCents + taxCents };
+}
+
+export const TOTAL_NEGATIVE_MESSAGE = "A quote's total cannot be below zero: credit lines may bring it down to 0 at most";
+export const TOTAL_TOO_LARGE_MESSAGE = `A quote's total may be at most ${groupedDecimal(MAX_AMOUNT_CENTS)}: split it into several quotes`;
+
+/**
+ * Why these totals cannot be saved, sent or accepted, or null when they can: the net total (what a
+ * deal is won at) and the grand total must lie within 0 and the money bound (lib/money.ts).
+ * Negative lines (credits) are fine as long as the totals are not negative.
+ */
+export function totalsProblem(totals: Pick<QuoteTotals, 'netCents' | 'totalCents'>): string | null {
+  if (totals.netCents < 0 || totals.totalCents < 0) return TOTAL_NEGATIVE_MESSAGE;
+  if (totals.netCents > MAX_AMOUNT_CENTS || totals.totalCents > MAX_AMOUNT_CENTS) return TOTAL_TOO_LARGE_MESSAGE;
+  return null;
 }

@@ -1,24 +1,28 @@
 import { z } from 'zod';
 import { CALL_OUTCOMES } from '@/db/schema';
 import { isIsoDate } from '@/lib/dates';
+import { optionalText, requiredText } from '@/lib/validation/text';
 
 const optionalId = z.preprocess((v) => (v === '' || v === null || v === undefined ? null : v), z.coerce.number().int().positive().nullable());
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 const isoDate = (message: string) => z.string().refine(isIsoDate, message);
 
+const subject = requiredText({ max: 200, required: 'Say what it was about', tooLong: 'Keep the subject under 200 characters' });
+const body = optionalText({ max: 10_000, multiline: true, tooLong: 'Keep notes under 10,000 characters' });
+
 /** Logging a call, email, meeting or note, optionally with a follow-up task, in one step. */
 export const logActivitySchema = z
   .object({
     type: z.enum(['call', 'email', 'meeting', 'note'], { message: 'Choose what happened' }),
-    subject: z.string().trim().min(1, 'Say what it was about').max(200, 'Keep the subject under 200 characters'),
-    body: z.preprocess(blankToNull, z.string().trim().max(10_000, 'Keep notes under 10,000 characters').nullable().optional()),
+    subject,
+    body,
     date: isoDate('Use a date like 2026-11-22'),
     outcome: z.preprocess(blankToNull, z.enum(CALL_OUTCOMES, { message: 'Choose an outcome' }).nullable().optional()),
     contactId: optionalId,
     companyId: optionalId,
     dealId: optionalId,
     followUp: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
-    followUpSubject: z.preprocess(blankToNull, z.string().trim().max(200, 'Keep the subject under 200 characters').nullable().optional()),
+    followUpSubject: optionalText({ max: 200, tooLong: 'Keep the subject under 200 characters' }),
     followUpDue: z.preprocess(blankToNull, isoDate('Use a date like 2026-11-29').nullable().optional()),
   })
   .superRefine((v, ctx) => {
@@ -32,8 +36,8 @@ export type LogActivityInput = z.infer<typeof logActivitySchema>;
 
 export const editActivitySchema = z.object({
   activityId: z.coerce.number().int().positive(),
-  subject: z.string().trim().min(1, 'Say what it was about').max(200, 'Keep the subject under 200 characters'),
-  body: z.preprocess(blankToNull, z.string().trim().max(10_000).nullable().optional()),
+  subject,
+  body,
 });
 
 export const activityIdSchema = z.object({ activityId: z.coerce.number().int().positive() });

@@ -7,13 +7,13 @@ import { deleteActivity, editActivity, logActivity } from '@/db/queries/activity
 import { createContact, updateContact } from '@/db/queries/contacts';
 import { searchRecords } from '@/db/queries/record-search';
 import { defineAction } from '@/lib/actions';
-import { contactSchema } from '@/lib/contacts/schemas';
+import { contactSchema, optionalCompanyName } from '@/lib/contacts/schemas';
 import { todayIso } from '@/lib/dates';
 import { activityIdSchema, editActivitySchema, logActivitySchema } from '@/lib/timeline/log-schema';
 
 // The form names the company; an unknown name creates it, as reps expect when typing a new lead.
 const formSchema = contactSchema.omit({ companyId: true }).extend({
-  companyName: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(200).nullable().optional()),
+  companyName: optionalCompanyName,
 });
 
 export const createContactAction = defineAction({ schema: formSchema }, (input, { db, user }) => {
