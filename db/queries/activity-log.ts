@@ -2,6 +2,7 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import { activityInstant, type LogActivityInput } from '@/lib/timeline/log-schema';
+import { assertRefs } from './refs';
 import type { SessionUser } from './users';
 
 /**
@@ -12,6 +13,7 @@ import type { SessionUser } from './users';
 export function logActivity(db: Db, input: LogActivityInput, actor: SessionUser, now: number, today: string): { activityId: number; taskId: number | null } {
   const s = db.$client;
   return db.transaction(() => {
+    assertRefs(db, { dealId: input.dealId, contactId: input.contactId, companyId: input.companyId });
     let { contactId, companyId } = input;
     if (input.dealId) {
       const deal = s.prepare('select contact_id as contactId, company_id as companyId from deals where id = ?').get(input.dealId) as { contactId: number | null; companyId: number | null } | undefined;

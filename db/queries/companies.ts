@@ -8,6 +8,7 @@ import { PAGE_SIZE, type ListFilters } from '@/lib/contacts/list-filters';
 import { AppError } from '@/lib/errors';
 import { ftsPrefixQuery } from '@/lib/search/fts';
 import { priceListExists } from './price-lists';
+import { assertRefs } from './refs';
 import { setTags, tagsFor } from './tags';
 import type { SessionUser } from './users';
 
@@ -117,6 +118,7 @@ function companyValues(input: CompanyInput, ownerId: number) {
 
 export function createCompany(db: Db, input: CompanyInput, actor: SessionUser): { id: number } {
   return db.transaction(() => {
+    assertRefs(db, { ownerId: input.ownerId ?? actor.id });
     const now = Date.now();
     const { lastInsertRowid } = db.$client
       .prepare(
@@ -139,6 +141,7 @@ export function updateCompany(db: Db, id: number, input: CompanyInput, actor: Se
     if (actor.role === 'rep' && current.ownerId !== actor.id) throw new AppError('You can only edit your own companies.');
     const ownerId = input.ownerId ?? current.ownerId ?? actor.id;
     if (actor.role === 'rep' && ownerId !== current.ownerId) throw new AppError('Only a manager or an admin can reassign a company.');
+    assertRefs(db, { ownerId: ownerId !== current.ownerId ? ownerId : null });
     db.$client
       .prepare(
         `update companies set name = @name, domain = @domain, industry = @industry, size = @size, address = @address,

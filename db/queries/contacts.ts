@@ -4,6 +4,7 @@ import type { ContactInput } from '@/lib/contacts/schemas';
 import { PAGE_SIZE, type ListFilters } from '@/lib/contacts/list-filters';
 import { AppError } from '@/lib/errors';
 import { ftsPrefixQuery } from '@/lib/search/fts';
+import { assertRefs } from './refs';
 import { setTags, tagsFor } from './tags';
 import type { SessionUser } from './users';
 
@@ -111,6 +112,7 @@ function contactValues(input: ContactInput, ownerId: number) {
 
 export function createContact(db: Db, input: ContactInput, actor: SessionUser): { id: number } {
   return db.transaction(() => {
+    assertRefs(db, { ownerId: input.ownerId ?? actor.id, companyId: input.companyId });
     assertEmailFree(db, input.email, null);
     const v = contactValues(input, input.ownerId ?? actor.id);
     const now = Date.now();
@@ -133,6 +135,7 @@ export function updateContact(db: Db, id: number, input: ContactInput, actor: Se
     if (actor.role === 'rep' && current.ownerId !== actor.id) throw new AppError('You can only edit your own contacts.');
     const ownerId = input.ownerId ?? current.ownerId ?? actor.id;
     if (actor.role === 'rep' && ownerId !== current.ownerId) throw new AppError('Only a manager or an admin can reassign a contact.');
+    assertRefs(db, { ownerId: ownerId !== current.ownerId ? ownerId : null, companyId: input.companyId });
     assertEmailFree(db, input.email, id);
     db.$client
       .prepare(

@@ -6,6 +6,8 @@ import { seesEveryone } from '@/lib/auth/roles';
 import { positionBetween } from '@/lib/deals/board-order';
 import type { CloseDealInput, CreateDealInput, MoveDealInput, UpdateDealInput } from '@/lib/deals/schemas';
 import { AppError } from '@/lib/errors';
+import { moneyBoundProblem } from '@/lib/validation/money';
+import { assertRefs } from './refs';
 import type { SessionUser } from './users';
 
 export const STALE_MESSAGE = 'Someone else changed this deal meanwhile. Reload to see their change, then try again.';
@@ -63,11 +65,18 @@ function positionAtEnd(db: Db, pipelineId: number, stageId: number): string {
   return positionBetween(last?.position ?? null, null);
 }
 
+/** A deal's value is never negative and never beyond the money bound, whichever path writes it. */
+function assertDealValue(valueCents: number) {
+  const problem = Number.isSafeInteger(valueCents) ? moneyBoundProblem(valueCents, { min: 0 }) : 'Enter an amount like 12500 or 12,500.00';
+  if (problem) throw new AppError(problem, { valueCents: problem });
+}
+
 export function createDeal(db: Db, input: CreateDealInput, actor: SessionUser, now = Date.now()) {
-  const stage = stageOf(db, input.stageId);
-  if (stage.pipelineId !== input.pipelineId) throw new AppError('That stage is not in this pipeline.');
   const ownerId = seesEveryone(actor.role) ? (input.ownerId ?? actor.id) : actor.id;
   return db.transaction(() => {
+    assertDealValue(input.valueCents);
+    assertRefs(db, { pipelineId: input.pipelineId, stageId: input.stageId, ownerId, companyId: input.companyId, contactId: input.contactId });
+    const stage = stageOf(db, input.stageId);
     const first = db
       .select({ position: deals.position })
       .from(deals)
@@ -176,6 +185,9 @@ export function updateDeal(db: Db, input: UpdateDealInput, actor: SessionUser, n
     const deal = loadForChange(db, input.dealId, input.version, actor);
     const ownerId = input.ownerId ?? deal.ownerId;
     if (ownerId !== deal.ownerId && !seesEveryone(actor.role)) throw new AppError('Only a manager or an admin can reassign a deal.', { ownerId: 'Only a manager or an admin can reassign a deal.' });
+    assertDealValue(input.valueCents);
+    // A deal may stay with a deactivated owner; a new owner must be an active user.
+    assertRefs(db, { ownerId: ownerId !== deal.ownerId ? ownerId : null, companyId: input.companyId, contactId: input.contactId });
     const updated = db
       .update(deals)
       .set({

@@ -1,7 +1,11 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { WEIGHTED_SQL } from '@/lib/deals/probability';
+import { AppError } from '@/lib/errors';
+import { MONTH, MONTH_MESSAGE } from '@/lib/forecast/goals';
 import { addMonths, firstDay, monthStartInstant } from '@/lib/forecast/periods';
+import { moneyBoundProblem } from '@/lib/validation/money';
+import { checkRefs } from './refs';
 import { buildForecastRows, type ForecastRow, type OpenBucket, type WonBucket } from '@/lib/forecast/rows';
 
 export type ForecastQuery = {
@@ -109,8 +113,24 @@ export function listGoals(db: Db, months: string[]) {
     .all(JSON.stringify(months)) as { userId: number; month: string; amountCents: number }[];
 }
 
-/** Sets (or clears, with null) each rep's goal for each month, in one transaction. */
+/**
+ * Sets (or clears, with null) each rep's goal for each month, in one transaction. A goal is set only
+ * for an existing, active user, a real month and an amount within the money bound; each refused
+ * entry is named beside its field (`goal:<userId>:<month>`), and then nothing is saved.
+ */
 export function saveGoals(db: Db, entries: { userId: number; month: string; amountCents: number | null }[], actorId: number): void {
+  const fieldErrors: Record<string, string> = {};
+  for (const e of entries) {
+    const key = `goal:${e.userId}:${e.month}`;
+    const problem = !MONTH.test(e.month)
+      ? MONTH_MESSAGE
+      : e.amountCents === null
+        ? null
+        : (checkRefs(db, { ownerId: e.userId }).ownerId ?? (Number.isSafeInteger(e.amountCents) ? moneyBoundProblem(e.amountCents, { min: 0 }) : 'Enter an amount like 25000'));
+    if (problem) fieldErrors[key] = problem;
+  }
+  const first = Object.values(fieldErrors)[0];
+  if (first) throw new AppError(first, fieldErrors);
   const upsert = db.$client.prepare(
     `insert into goals (user_id, month, amount_cents, updated_at, updated_by) values (@userId, @month, @amountCents, @now, @actorId)
      on conflict(user_id, month) do update set amount_cents = excluded.amount_cents, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,

@@ -3,6 +3,8 @@ import type { Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import type { ProductPricing, Tier } from '@/lib/pricing/resolve';
 import { likePrefix } from '@/lib/search/fts';
+import { assertPrice } from './products';
+import { assertRefs } from './refs';
 
 export type PriceListRow = { id: number; name: string; description: string | null; products: number; companies: number };
 
@@ -34,8 +36,7 @@ export function priceListExists(db: Db, id: number): boolean {
 
 // A form can outlive the row it points at (another admin deleted it); say so instead of failing on the foreign key.
 function requireTarget(db: Db, productId: number, priceListId: number | null): void {
-  if (!db.$client.prepare('select 1 from products where id = ?').get(productId)) throw new AppError('This product no longer exists.');
-  if (priceListId !== null && !priceListExists(db, priceListId)) throw new AppError('This price list no longer exists. Reload the page.');
+  assertRefs(db, { productId, priceListId });
 }
 
 function nameTaken(db: Db, name: string, exceptId: number): boolean {
@@ -88,6 +89,7 @@ export function setListPrice(db: Db, priceListId: number, productId: number, cen
     db.$client.prepare('delete from price_list_items where price_list_id = ? and product_id = ?').run(priceListId, productId);
     return;
   }
+  assertPrice(cents);
   db.$client
     .prepare(
       `insert into price_list_items (price_list_id, product_id, unit_price_cents) values (?, ?, ?)
@@ -103,6 +105,7 @@ export function addTier(db: Db, t: { productId: number; priceListId: number | nu
       .prepare('select 1 from price_tiers where product_id = ? and price_list_id is ? and min_quantity_milli = ?')
       .get(t.productId, t.priceListId, t.minQuantityMilli);
     if (clash) throw new AppError('A tier already starts at this quantity', { minQuantityMilli: 'A tier already starts at this quantity' });
+    if (t.unitPriceCents !== null) assertPrice(t.unitPriceCents, 'unitPrice');
     return db.$client
       .prepare('insert into price_tiers (product_id, price_list_id, min_quantity_milli, unit_price_cents, discount_bp) values (?, ?, ?, ?, ?) returning id')
       .get(t.productId, t.priceListId, t.minQuantityMilli, t.unitPriceCents, t.discountBp) as { id: number };

@@ -5,6 +5,13 @@ import type { ImportRow } from '@/lib/products/import';
 import { PRODUCT_PAGE_SIZE, type ProductFilters } from '@/lib/products/list-filters';
 import { likePrefix } from '@/lib/search/fts';
 import type { ProductInput } from '@/lib/products/schemas';
+import { moneyBoundProblem } from '@/lib/validation/money';
+
+/** A price is never negative and never beyond the money bound (lib/money.ts), whichever path writes it. */
+export function assertPrice(cents: number, field = 'unitPriceCents'): void {
+  const problem = Number.isSafeInteger(cents) ? moneyBoundProblem(cents, { min: 0 }) : 'Enter a price like 120 or 1,250.50';
+  if (problem) throw new AppError(problem, { [field]: problem });
+}
 
 export type ProductRow = {
   id: number;
@@ -73,6 +80,7 @@ function skuError(other: { name: string }): AppError {
 
 export function createProduct(db: Db, input: ProductInput, now = Date.now()): { id: number } {
   return db.transaction(() => {
+    assertPrice(input.unitPriceCents);
     const other = skuTaken(db, input.sku, null);
     if (other) throw skuError(other);
     return db.$client
@@ -89,6 +97,7 @@ export function updateProduct(db: Db, id: number, version: number, input: Produc
     const current = getProduct(db, id);
     if (!current) throw new AppError('This product no longer exists.');
     if (current.version !== version) throw new AppError('Someone else changed this product meanwhile. Reload to see their change, then try again.');
+    assertPrice(input.unitPriceCents);
     const other = skuTaken(db, input.sku, id);
     if (other) throw skuError(other);
     db.$client
@@ -122,6 +131,7 @@ export function importProducts(db: Db, rows: ImportRow[], now = Date.now()): { c
     let created = 0;
     let updated = 0;
     for (const { product } of rows) {
+      assertPrice(product.unitPriceCents);
       const values = { ...product, description: product.description ?? null, active: product.active ? 1 : 0, now };
       const hit = find.get(product.sku) as { id: number } | undefined;
       if (hit) {

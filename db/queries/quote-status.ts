@@ -2,17 +2,34 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import { defaultValidUntil, quoteLabel, responseBlock } from '@/lib/quotes/status';
-import { getQuoteByToken, loadQuoteForChange, logQuoteEvent, newPublicToken, QUOTE_STALE } from './quotes';
+import { totalsProblem } from '@/lib/quotes/totals';
+import { assertValidUntil, getQuoteByToken, loadQuoteForChange, logQuoteEvent, newPublicToken, QUOTE_STALE } from './quotes';
+import { workspaceToday } from './tasks';
 import type { SessionUser } from './users';
 
-/** Draft → sent: the quote is frozen and its public link starts to work. */
-export function sendQuote(db: Db, quoteId: number, version: number, actor: SessionUser, now = Date.now()): void {
+/**
+ * Draft → sent: the quote is frozen and its public link starts to work. Sending checks what the
+ * customer will be asked to accept: a valid-until date from today on (in the workspace's zone; a new
+ * date may come with the send, as the quote page offers when the old one has passed) and totals
+ * within the money bounds (a quote saved before the bounds existed may hold others).
+ */
+export function sendQuote(db: Db, quoteId: number, version: number, actor: SessionUser, now = Date.now(), change: { validUntil?: string } = {}): void {
   db.transaction(() => {
     const q = loadQuoteForChange(db, quoteId, actor, version);
     if (q.status !== 'draft') throw new AppError('This quote has been sent already.');
     const lines = (db.$client.prepare(`select count(*) as n from quote_lines where quote_id = ? and kind = 'item'`).get(quoteId) as { n: number }).n;
     if (lines === 0) throw new AppError('Add at least one line before sending the quote.');
-    db.$client.prepare(`update quotes set status = 'sent', sent_at = ?, updated_at = ?, version = version + 1 where id = ? and version = ?`).run(now, now, quoteId, version);
+    const stored = db.$client.prepare('select valid_until as validUntil, net_cents as netCents, total_cents as totalCents from quotes where id = ?').get(quoteId) as {
+      validUntil: string;
+      netCents: number;
+      totalCents: number;
+    };
+    assertValidUntil(change.validUntil ?? stored.validUntil, workspaceToday(db, now).today);
+    const problem = totalsProblem(stored);
+    if (problem) throw new AppError(problem, { totals: problem });
+    db.$client
+      .prepare(`update quotes set status = 'sent', valid_until = ?, sent_at = ?, updated_at = ?, version = version + 1 where id = ? and version = ?`)
+      .run(change.validUntil ?? stored.validUntil, now, now, quoteId, version);
     logQuoteEvent(db, quoteId, 'sent', now, { userId: actor.id });
   });
 }
@@ -76,6 +93,8 @@ function loadForResponse(db: Db, token: string, today: string) {
 export function acceptQuote(db: Db, input: { token: string; name: string; ip: string | null }, today: string, now = Date.now()): { id: number } {
   return db.transaction(() => {
     const q = loadForResponse(db, input.token, today);
+    // A quote stored before the money bounds could carry a total a deal must never be won at.
+    if (totalsProblem(q)) throw new AppError('This quote cannot be accepted online. Ask us for a corrected one.');
     db.$client
       .prepare(`update quotes set status = 'accepted', responded_at = ?, accepted_name = ?, accepted_ip = ?, updated_at = ?, version = version + 1 where id = ?`)
       .run(now, input.name, input.ip, now, q.id);

@@ -6,8 +6,11 @@ import { seesEveryone } from '@/lib/auth/roles';
 import { AppError } from '@/lib/errors';
 import { formatQuoteNumber } from '@/lib/quotes/status';
 import type { QuoteFieldsInput, QuoteLineInput } from '@/lib/quotes/schemas';
-import { lineAmounts, quoteTotals } from '@/lib/quotes/totals';
+import { LINE_FIELD_MESSAGES, lineWithinBounds } from '@/lib/quotes/line-input';
+import { lineAmounts, quoteTotals, totalsProblem } from '@/lib/quotes/totals';
 import { getCompanyPriceList } from './price-lists';
+import { assertRefs } from './refs';
+import { workspaceToday } from './tasks';
 import type { SessionUser } from './users';
 
 export const QUOTE_STALE = 'Someone else changed this quote meanwhile. Reload to see their change, then try again.';
@@ -24,8 +27,32 @@ function nextNumber(db: Db, year: number): string {
   return formatQuoteNumber(year, last);
 }
 
+/**
+ * A quote valid until a past day (in the workspace's time zone) would be expired the moment it is
+ * sent: refused on save and on send, beside the date field.
+ */
+export function assertValidUntil(validUntil: string, today: string): void {
+  if (validUntil < today) {
+    const message = `Pick today (${today}) or a later date: a quote valid until a past date is expired already`;
+    throw new AppError(message, { validUntil: message });
+  }
+}
+
+/** Every line's amount and the totals within the money bounds (lib/money.ts), whatever path wrote the lines. */
+function assertAmounts(lines: QuoteLineInput[]): void {
+  const fieldErrors: Record<string, string> = {};
+  lines.forEach((line, i) => {
+    if (line.kind !== 'section' && !lineWithinBounds(line)) fieldErrors[`lines.${i}.amount`] = LINE_FIELD_MESSAGES.amount;
+  });
+  const problem = Object.keys(fieldErrors).length === 0 ? totalsProblem(quoteTotals(lines)) : null;
+  if (problem) fieldErrors.totals = problem;
+  const first = Object.values(fieldErrors)[0];
+  if (first) throw new AppError(first, fieldErrors);
+}
+
 /** Replaces the lines and stores the totals lib/quotes/totals computes from them. */
 function writeLines(db: Db, quoteId: number, lines: QuoteLineInput[], now: number) {
+  assertAmounts(lines);
   db.$client.prepare('delete from quote_lines where quote_id = ?').run(quoteId);
   const insert = db.$client.prepare(
     `insert into quote_lines (quote_id, position, kind, product_id, description, quantity_milli, unit_price_cents, discount_bp, tax_rate_bp, gross_cents, net_cents)
@@ -60,10 +87,7 @@ export function logQuoteEvent(
 }
 
 function checkCompanyAndContact(db: Db, input: Pick<QuoteFieldsInput, 'companyId' | 'contactId'>) {
-  if (input.companyId && !db.$client.prepare('select 1 from companies where id = ?').get(input.companyId))
-    throw new AppError('That company no longer exists', { companyId: 'That company no longer exists' });
-  if (input.contactId && !db.$client.prepare('select 1 from contacts where id = ?').get(input.contactId))
-    throw new AppError('That contact no longer exists', { contactId: 'That contact no longer exists' });
+  assertRefs(db, { companyId: input.companyId, contactId: input.contactId });
 }
 
 export type CreateQuoteOptions = { currency: string; today: string; now?: number };
@@ -77,6 +101,7 @@ export function createQuote(db: Db, input: QuoteFieldsInput & { dealId: number |
       if (!seesEveryone(actor.role) && deal.ownerId !== actor.id) throw new AppError('You can only quote on your own deals.');
     }
     checkCompanyAndContact(db, input);
+    assertValidUntil(input.validUntil, options.today);
     const number = nextNumber(db, Number(options.today.slice(0, 4)));
     const { id } = db.$client
       .prepare(
@@ -119,6 +144,7 @@ export function updateQuote(db: Db, quoteId: number, version: number, input: Quo
     const q = loadQuoteForChange(db, quoteId, actor, version);
     if (q.status !== 'draft') throw new AppError('A sent quote cannot be changed. Revise it to make a new version.');
     checkCompanyAndContact(db, input);
+    assertValidUntil(input.validUntil, workspaceToday(db, now).today);
     // A quote keeps the list it was priced from until its company changes.
     const priceListId = input.companyId === q.companyId ? q.priceListId : getCompanyPriceList(db, input.companyId)?.id ?? null;
     db.$client

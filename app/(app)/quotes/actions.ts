@@ -8,7 +8,7 @@ import { createQuote, updateQuote } from '@/db/queries/quotes';
 import { workspaceToday } from '@/db/queries/tasks';
 import { getWorkspace } from '@/db/queries/workspace';
 import { defineAction } from '@/lib/actions';
-import { createQuoteSchema, updateQuoteSchema } from '@/lib/quotes/schemas';
+import { createQuoteSchema, sendQuoteSchema, updateQuoteSchema } from '@/lib/quotes/schemas';
 
 const id = z.coerce.number().int().positive();
 const optionalId = z.preprocess((v) => (v === '' || v === null || v === undefined ? null : v), id.nullable());
@@ -47,8 +47,8 @@ export const updateQuoteAction = defineAction({ schema: updateQuoteSchema }, (in
 
 const versioned = z.object({ quoteId: id, version: z.coerce.number().int().positive() });
 
-export const sendQuoteAction = defineAction({ schema: versioned }, (input, { db, user }) => {
-  sendQuote(db, input.quoteId, input.version, user);
+export const sendQuoteAction = defineAction({ schema: sendQuoteSchema }, (input, { db, user }) => {
+  sendQuote(db, input.quoteId, input.version, user, Date.now(), { validUntil: input.validUntil ?? undefined });
   revalidateQuote(input.quoteId);
   return { id: input.quoteId };
 });
