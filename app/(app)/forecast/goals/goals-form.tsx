@@ -15,7 +15,7 @@ export function GoalsForm({ months, people, values }: Props) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {result?.ok ? <Alert tone="success">Goals saved.</Alert> : null}
-      {formError || Object.keys(fieldErrors).length ? <Alert>{formError ?? 'Some amounts are not numbers; they are marked below.'}</Alert> : null}
+      {formError || Object.keys(fieldErrors).length ? <Alert>{formError ?? 'Some goals could not be saved; the reasons are beside them. Nothing was saved.'}</Alert> : null}
       <Card className="overflow-x-auto">
         <table className="w-full min-w-[44rem] text-sm">
           <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500">
@@ -36,18 +36,24 @@ export function GoalsForm({ months, people, values }: Props) {
                 </th>
                 {months.map((m) => {
                   const name = `goal:${p.id}:${m.value}`;
+                  const error = fieldErrors[name];
                   return (
-                    <td key={m.value} className="px-2 py-2">
+                    <td key={m.value} className="px-2 py-2 align-top">
                       <input
                         name={name}
                         defaultValue={values[name] ?? ''}
                         inputMode="decimal"
                         aria-label={`Goal for ${p.name}, ${m.label}`}
-                        aria-invalid={fieldErrors[name] ? true : undefined}
-                        title={fieldErrors[name]}
+                        aria-invalid={error ? true : undefined}
+                        aria-describedby={error ? `${name}-error` : undefined}
                         className={`${inputClass} text-right tabular-nums`}
                         placeholder="—"
                       />
+                      {error ? (
+                        <p id={`${name}-error`} className="mt-1 text-xs text-red-600">
+                          {error}
+                        </p>
+                      ) : null}
                     </td>
                   );
                 })}

@@ -84,6 +84,7 @@ export default async function QuotePage({ params }: Props) {
         <QuoteActions
           quoteId={q.id}
           version={q.version}
+          validUntil={q.validUntil}
           canEdit={mine && q.status === 'draft'}
           canSend={mine && q.status === 'draft'}
           canRevise={mine && !q.supersededById && status !== 'draft' && status !== 'accepted'}

@@ -7,7 +7,7 @@ import { formatMoney } from '@/lib/money';
 import { formatScaled } from '@/lib/numbers';
 import { resolveUnitPrice } from '@/lib/pricing/resolve';
 import type { DraftLine } from '@/lib/quotes/builder';
-import { parseLineInput, type LineField } from '@/lib/quotes/line-input';
+import { LINE_FIELD_MESSAGES, parseLineInput, type LineField } from '@/lib/quotes/line-input';
 import { lineAmounts } from '@/lib/quotes/totals';
 import { ProductPicker } from './product-picker';
 
@@ -34,9 +34,10 @@ const GRID = 'grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-[2rem_minmax(0,
 // replaces them after a save.
 const MESSAGES: Record<LineField, string> = {
   quantity: 'Above 0, up to 3 decimals',
-  unitPrice: 'An amount like 12.50',
+  unitPrice: 'An amount like 1,250.50',
   discount: '0 to 100',
   tax: '0 to 100',
+  amount: LINE_FIELD_MESSAGES.amount,
 };
 
 export function LineRow({ line, index, count, currency, companyId, errors, onChange, onPick, onQuantity, onMove, onRemove }: Props) {
@@ -96,12 +97,17 @@ export function LineRow({ line, index, count, currency, companyId, errors, onCha
       />
       <TextInput label="Discount %" value={line.discount} error={error('discount')} numeric onChange={(discount) => onChange((l) => ({ ...l, discount }))} />
       <TextInput label="Tax %" value={line.tax} error={error('tax')} numeric onChange={(tax) => onChange((l) => ({ ...l, tax }))} />
-      <div className="flex items-center justify-between gap-2 sm:col-span-2 lg:col-span-1 lg:block lg:pt-2 lg:text-right">
+      <div className="flex flex-wrap items-center justify-between gap-x-2 sm:col-span-2 lg:col-span-1 lg:block lg:pt-2 lg:text-right">
         <span className="text-xs text-slate-500 lg:hidden">Amount</span>
         <span className="text-sm font-medium text-slate-900 tabular-nums" data-testid="quote-line-net" data-cents={amounts.netCents}>
           {formatMoney(amounts.netCents, currency)}
         </span>
         {amounts.discountCents !== 0 ? <span className="block text-xs text-slate-400 line-through tabular-nums">{formatMoney(amounts.grossCents, currency)}</span> : null}
+        {error('amount') ? (
+          <span role="alert" data-testid="quote-line-amount-error" className="mt-0.5 block w-full text-left text-xs text-red-600 lg:text-right">
+            {error('amount')}
+          </span>
+        ) : null}
       </div>
       <div className="sm:col-span-2 lg:col-span-1">{controls}</div>
     </li>

@@ -5,22 +5,30 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
 import { reviseQuoteAction, sendQuoteAction } from '../actions';
 
-type Props = { quoteId: number; version: number; canEdit: boolean; canSend: boolean; canRevise: boolean; publicPath: string | null };
+type Props = { quoteId: number; version: number; validUntil: string; canEdit: boolean; canSend: boolean; canRevise: boolean; publicPath: string | null };
 
-export function QuoteActions({ quoteId, version, canEdit, canSend, canRevise, publicPath }: Props) {
+export function QuoteActions({ quoteId, version, validUntil, canEdit, canSend, canRevise, publicPath }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  // When sending is refused for its date, the date field shows with the reason beside it.
+  const [dateError, setDateError] = useState<string | null>(null);
+  const [date, setDate] = useState(validUntil);
   const [copied, setCopied] = useState(false);
   const [pending, start] = useTransition();
 
-  const run = (action: typeof sendQuoteAction, after: (id: number) => void) =>
+  const run = (action: (input: { quoteId: number; version: number; validUntil?: string }) => ReturnType<typeof sendQuoteAction>, after: (id: number) => void, extra: { validUntil?: string } = {}) =>
     start(async () => {
-      const result = await action({ quoteId, version });
+      const result = await action({ quoteId, version, ...extra });
       if (result.ok) {
         setError(null);
+        setDateError(null);
         after(result.data.id);
+      } else if (result.fieldErrors?.validUntil) {
+        setError(null);
+        setDateError(result.fieldErrors.validUntil);
       } else setError(result.error);
     });
 
@@ -64,6 +72,14 @@ export function QuoteActions({ quoteId, version, canEdit, canSend, canRevise, pu
             }}
           >
             {copied ? 'Copied' : 'Copy link'}
+          </Button>
+        </div>
+      ) : null}
+      {canSend && dateError ? (
+        <div className="flex flex-col gap-2 rounded-lg bg-red-50/50 p-3 ring-1 ring-red-200 sm:flex-row sm:items-start" data-testid="quote-send-date">
+          <Field label="Valid until" name="validUntil" type="date" value={date} onChange={(e) => setDate(e.target.value)} error={dateError} className="sm:w-56" />
+          <Button className="sm:mt-6" disabled={pending} onClick={() => run(sendQuoteAction, () => router.refresh(), { validUntil: date })}>
+            {pending ? 'Sending…' : 'Send with this date'}
           </Button>
         </div>
       ) : null}

@@ -69,7 +69,7 @@ export function QuoteBuilder({ initial, currency, priceListName }: { initial: Bu
     const value = Number(input?.value ?? 0);
     return value > 0 ? value : null;
   };
-  const lineErrors = Object.keys(errors).some((k) => k.startsWith('lines.'));
+  const lineErrors = Object.keys(errors).some((k) => k.startsWith('lines.') || k === 'totals');
 
   // Another company may buy from another price list: catalogue lines whose price still follows the
   // list take the new company's price; prices typed by hand stay.
@@ -157,7 +157,7 @@ export function QuoteBuilder({ initial, currency, priceListName }: { initial: Bu
           <TextArea label="Notes" name="notes" defaultValue={initial.notes} error={errors.notes} hint="Shown to the customer above the terms." />
           <TextArea label="Terms and conditions" name="terms" defaultValue={initial.terms} error={errors.terms} />
         </Card>
-        <QuoteTotalsPanel lines={lines} currency={currency} />
+        <QuoteTotalsPanel lines={lines} currency={currency} error={errors.totals} />
       </div>
 
       <div className="flex justify-end gap-2">

@@ -5,13 +5,25 @@ import { formatMoney } from '@/lib/money';
 import { formatScaled } from '@/lib/numbers';
 import type { DraftLine } from '@/lib/quotes/builder';
 import { draftTotals } from '@/lib/quotes/builder';
+import { totalsProblem } from '@/lib/quotes/totals';
 import { TotalsTable } from '@/components/quotes/totals-table';
 
-/** The builder's totals, recomputed from the lines on every keystroke with the rules the server stores. */
-export function QuoteTotalsPanel({ lines, currency }: { lines: DraftLine[]; currency: string }) {
+/**
+ * The builder's totals, recomputed from the lines on every keystroke with the rules the server
+ * stores; a total out of range (below zero, above the money bound) is said right under them, as
+ * you type and again when the server refuses it.
+ */
+export function QuoteTotalsPanel({ lines, currency, error }: { lines: DraftLine[]; currency: string; error?: string }) {
+  const totals = draftTotals(lines);
+  const problem = totalsProblem(totals) ?? error;
   return (
     <Card className="self-start p-4 sm:p-5">
-      <TotalsTable totals={draftTotals(lines)} money={(c) => formatMoney(c, currency)} percent={(bp) => formatScaled(bp, 2)} />
+      <TotalsTable totals={totals} money={(c) => formatMoney(c, currency)} percent={(bp) => formatScaled(bp, 2)} />
+      {problem ? (
+        <p role="alert" data-testid="quote-totals-error" className="mt-2 text-sm text-red-600">
+          {problem}
+        </p>
+      ) : null}
     </Card>
   );
 }
