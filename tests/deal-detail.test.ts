@@ -80,7 +80,7 @@ test('logging an activity with a follow-up writes both in one step and un-rots t
 
   // A deal that is gone refuses the whole step: no activity, no task.
   const gone = logActivitySchema.parse({ ...input, dealId: '999', followUp: 'on' });
-  expect(() => logActivity(db, gone, ana, now, TODAY)).toThrow('That deal no longer exists.');
+  expect(() => logActivity(db, gone, ana, now, TODAY)).toThrow(expect.objectContaining({ message: 'That deal no longer exists', fieldErrors: { dealId: 'That deal no longer exists' } }));
   expect(db.$client.prepare('select count(*) as n from activities').get()).toEqual({ n: 2 });
 });
 

@@ -200,7 +200,11 @@ describe('price lists and prices', () => {
       ok: false,
       fieldErrors: { discount: 'Enter a discount above 0 and up to 100' },
     });
-    expect(await prices.setListPriceAction(form({ productId, priceListId: 999, unitPriceCents: '1' }))).toEqual({ ok: false, error: 'This price list no longer exists. Reload the page.' });
+    expect(await prices.setListPriceAction(form({ productId, priceListId: 999, unitPriceCents: '1' }))).toEqual({
+      ok: false,
+      error: 'That price list no longer exists. Reload and pick another.',
+      fieldErrors: { priceListId: 'That price list no longer exists. Reload and pick another.' },
+    });
 
     expect(getProductPrices(db, productId)).toEqual({
       catalogueCents: 4990,

@@ -46,7 +46,7 @@ describe('numbering', () => {
     expect([a.number, b.number]).toEqual(['Q-2026-0001', 'Q-2026-0002']);
     db.$client.prepare('delete from quotes where id = ?').run(b.id);
     expect(createQuote(db, fields([]), ana, opts).number).toBe('Q-2026-0003');
-    expect(createQuote(db, fields([]), ana, { ...opts, today: '2027-01-01' }).number).toBe('Q-2027-0001');
+    expect(createQuote(db, fields([], { validUntil: '2027-01-31' }), ana, { ...opts, today: '2027-01-01' }).number).toBe('Q-2027-0001');
     expect(createQuote(db, fields([]), ana, opts).number).toBe('Q-2026-0004');
   });
 });
@@ -163,9 +163,9 @@ describe('pricing from the catalogue and price lists', () => {
     const companyId = (db.$client.prepare(`insert into companies (name, price_list_id) values ('Partner Co', ?) returning id`).get(listId) as { id: number }).id;
     const { id } = createQuote(db, fields([], { companyId }), ana, opts);
     expect(getQuote(db, id)).toMatchObject({ priceListId: listId, priceListName: 'Partners' });
-    updateQuote(db, id, 1, fields([], { companyId, title: 'Same company, same list' }), ana);
+    updateQuote(db, id, 1, fields([], { companyId, title: 'Same company, same list' }), ana, T0);
     expect(getQuote(db, id)?.priceListId).toBe(listId);
-    updateQuote(db, id, 2, fields([], { companyId: null }), ana);
+    updateQuote(db, id, 2, fields([], { companyId: null }), ana, T0);
     expect(getQuote(db, id)?.priceListId).toBeNull();
     expect(searchCatalogue(db, 'seat', listId)[0]).toMatchObject({ sku: 'SEAT-1', pricing: { listCents: 4000 } });
     expect(searchCatalogue(db, 'SEAT-', null)).toHaveLength(1);
