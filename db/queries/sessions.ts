@@ -44,7 +44,7 @@ export function revokeUserSessions(db: Db, userId: number, now: number, except?:
 }
 
 /** Browsers where the user is signed in now. */
-export function countActiveSessions(db: Db, userId: number, now: number): number {
+export function countActiveSessions(db: Db, userId: number, now = Date.now()): number {
   return (
     db
       .select({ n: sql<number>`count(*)` })

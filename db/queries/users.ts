@@ -2,9 +2,11 @@ import 'server-only';
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users, type Role } from '@/db/schema';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { AppError } from '@/lib/errors';
 import type { CreateUserInput } from '@/lib/users/schemas';
+import { recordAttempt, throttledMinutes } from './auth';
+import { revokeUserSessions } from './sessions';
 
 export type SessionUser = { id: number; name: string; email: string; role: Role };
 
@@ -63,6 +65,7 @@ export function changeUserRole(db: Db, userId: number, role: Role): void {
   });
 }
 
+/** Deactivating ends every session at once, so reactivating later does not bring old tokens back. */
 export function setUserActive(db: Db, userId: number, active: boolean, actorId: number): void {
   db.transaction((tx) => {
     const user = tx.select().from(users).where(eq(users.id, userId)).get();
@@ -70,6 +73,36 @@ export function setUserActive(db: Db, userId: number, active: boolean, actorId: 
     if (!active && userId === actorId) throw new AppError('You cannot deactivate your own account');
     if (!active && user.role === 'admin' && otherActiveAdmins(db, userId) === 0)
       throw new AppError('Keel needs at least one active admin');
-    tx.update(users).set({ active, updatedAt: Date.now() }).where(eq(users.id, userId)).run();
+    const now = Date.now();
+    tx.update(users).set({ active, updatedAt: now }).where(eq(users.id, userId)).run();
+    // Same connection, so inside the transaction (better-sqlite3 transactions are synchronous).
+    if (!active) revokeUserSessions(db, userId, now);
+  });
+}
+
+/**
+ * A user changes their own password. The current one is checked like a sign-in (a wrong one counts
+ * as a failed attempt from this address and the sign-in throttle applies), so a borrowed session
+ * cannot be used to guess it. Every other session of the user ends; this browser's stays.
+ */
+export function changePassword(
+  db: Db,
+  input: { userId: number; currentPassword: string; newPassword: string; keepSessionId: string | null; ip: string },
+  now: number,
+): { endedSessions: number } {
+  const user = db.select().from(users).where(eq(users.id, input.userId)).get();
+  if (!user) throw new AppError('That user no longer exists');
+  const minutes = throttledMinutes(db, user.email, input.ip, now);
+  if (minutes !== null) throw new AppError(`Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
+  if (!verifyPassword(input.currentPassword, user.passwordHash)) {
+    recordAttempt(db, user.email, input.ip, false, now);
+    throw new AppError('That is not your current password', { currentPassword: 'That is not your current password' });
+  }
+  // Hashed before the transaction: scrypt takes ~50 ms, too long to hold the write lock.
+  const passwordHash = hashPassword(input.newPassword);
+  return db.transaction((tx) => {
+    tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, user.id)).run();
+    // Without a session id (not possible for a signed-in request) ending them all is the safe side.
+    return { endedSessions: revokeUserSessions(db, user.id, now, input.keepSessionId ?? undefined) };
   });
 }

@@ -1,9 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { createPasswordReset } from '@/db/queries/password-resets';
 import { changeUserRole, createUser, setUserActive } from '@/db/queries/users';
 import { defineAction } from '@/lib/actions';
-import { changeRoleSchema, createUserSchema, setActiveSchema } from '@/lib/users/schemas';
+import { requestOrigin } from '@/lib/calendar/feed-url';
+import { changeRoleSchema, createUserSchema, setActiveSchema, userIdInput } from '@/lib/users/schemas';
 
 const ADMIN = ['admin'] as const;
 
@@ -21,4 +24,14 @@ export const changeUserRoleAction = defineAction({ schema: changeRoleSchema, rol
 export const setUserActiveAction = defineAction({ schema: setActiveSchema, roles: ADMIN }, ({ userId, active }, { db, user }) => {
   setUserActive(db, userId, active, user.id);
   revalidatePath('/settings/users');
+});
+
+/**
+ * Makes a one-time password reset link for a user and signs them out everywhere. The link is shown
+ * to the admin once, to pass on; only its hash is kept.
+ */
+export const createResetLinkAction = defineAction({ schema: userIdInput, roles: ADMIN }, async ({ userId }, { db, user }) => {
+  const { token, expiresAt } = createPasswordReset(db, userId, user.id, Date.now());
+  const origin = process.env.PUBLIC_URL?.replace(/\/+$/, '') || requestOrigin(await headers());
+  return { url: `${origin}/reset/${token}`, expiresAt };
 });

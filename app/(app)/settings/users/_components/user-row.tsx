@@ -7,12 +7,14 @@ import { inputClass } from '@/components/ui/field';
 import type { Role } from '@/db/schema';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { changeUserRoleAction, setUserActiveAction } from '../actions';
+import { ResetPasswordDialog } from './reset-password-dialog';
 
 type Props = { user: { id: number; name: string; email: string; role: Role; active: boolean }; isSelf: boolean };
 
 export function UserRow({ user, isSelf }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const [resetting, setResetting] = useState(false);
 
   function run(task: () => Promise<{ ok: boolean; error?: string }>) {
     setError(null);
@@ -37,7 +39,7 @@ export function UserRow({ user, isSelf }: Props) {
           </p>
         ) : null}
       </div>
-      <div className="flex items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <label className="sr-only" htmlFor={`role-${user.id}`}>
           Role for {user.name}
         </label>
@@ -54,6 +56,11 @@ export function UserRow({ user, isSelf }: Props) {
             </option>
           ))}
         </select>
+        {isSelf || !user.active ? null : (
+          <Button variant="secondary" size="sm" disabled={pending} onClick={() => setResetting(true)}>
+            Reset password
+          </Button>
+        )}
         {isSelf ? null : (
           <Button
             variant={user.active ? 'danger' : 'secondary'}
@@ -65,6 +72,7 @@ export function UserRow({ user, isSelf }: Props) {
           </Button>
         )}
       </div>
+      <ResetPasswordDialog user={resetting ? user : null} onClose={() => setResetting(false)} />
     </li>
   );
 }
