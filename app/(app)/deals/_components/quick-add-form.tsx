@@ -17,9 +17,11 @@ type Props = {
 };
 
 export function QuickAddForm({ pipelineId, stageId, stageName, query, onCancel, onAdded }: Props) {
-  const { pending, onSubmit, fieldErrors, formError } = useFormAction(quickAddDealAction, {
+  const { pending, onSubmit, fieldErrors, formError: generalError } = useFormAction(quickAddDealAction, {
     onSuccess: (data) => onAdded(data.card, data.summaries),
   });
+  // The column's stage and pipeline are hidden fields: a problem with them is said for the whole form.
+  const formError = generalError ?? fieldErrors.stageId ?? fieldErrors.pipelineId ?? fieldErrors.ownerId;
   return (
     <form onSubmit={onSubmit} className="mx-2 mb-2 space-y-2 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200" aria-label={`Quick add to ${stageName}`} noValidate>
       <input type="hidden" name="pipelineId" value={pipelineId} />

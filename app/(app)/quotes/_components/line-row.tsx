@@ -42,7 +42,13 @@ const MESSAGES: Record<LineField, string> = {
 
 export function LineRow({ line, index, count, currency, companyId, errors, onChange, onPick, onQuantity, onMove, onRemove }: Props) {
   const { line: priced, invalid } = parseLineInput(line);
-  const error = (field: string) => errors[`lines.${index}.${field}`] ?? (line.kind === 'item' && invalid.includes(field as LineField) ? MESSAGES[field as LineField] : undefined);
+  // Number fields are checked here with the server's own rule, so the server's message shows only while
+  // the field is still wrong; other fields (text rules) keep the server's message until the next save.
+  const error = (field: string) => {
+    const server = errors[`lines.${index}.${field}`];
+    if (!(field in MESSAGES)) return server;
+    return line.kind === 'item' && invalid.includes(field as LineField) ? (server ?? MESSAGES[field as LineField]) : undefined;
+  };
   const controls = (
     <div className="flex items-center justify-end gap-0.5 lg:pt-0.5">
       <IconButton label="Move line up" disabled={index === 0} onClick={() => onMove(-1)}>

@@ -157,7 +157,7 @@ export function QuoteBuilder({ initial, currency, priceListName }: { initial: Bu
           <TextArea label="Notes" name="notes" defaultValue={initial.notes} error={errors.notes} hint="Shown to the customer above the terms." />
           <TextArea label="Terms and conditions" name="terms" defaultValue={initial.terms} error={errors.terms} />
         </Card>
-        <QuoteTotalsPanel lines={lines} currency={currency} error={errors.totals} />
+        <QuoteTotalsPanel lines={lines} currency={currency} />
       </div>
 
       <div className="flex justify-end gap-2">

@@ -13,9 +13,11 @@ import { TotalsTable } from '@/components/quotes/totals-table';
  * stores; a total out of range (below zero, above the money bound) is said right under them, as
  * you type and again when the server refuses it.
  */
-export function QuoteTotalsPanel({ lines, currency, error }: { lines: DraftLine[]; currency: string; error?: string }) {
+export function QuoteTotalsPanel({ lines, currency }: { lines: DraftLine[]; currency: string }) {
   const totals = draftTotals(lines);
-  const problem = totalsProblem(totals) ?? error;
+  // The server refuses with this same rule (lib/quotes/schemas.ts), so the panel's own check is the
+  // one shown: it follows the lines as they change, where the server's answer would go stale.
+  const problem = totalsProblem(totals);
   return (
     <Card className="self-start p-4 sm:p-5">
       <TotalsTable totals={totals} money={(c) => formatMoney(c, currency)} percent={(bp) => formatScaled(bp, 2)} />

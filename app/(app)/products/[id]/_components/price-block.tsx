@@ -61,7 +61,8 @@ export function PriceBlock({ productId, unit, currency, catalogueCents, list, ti
 function ListPriceForm({ productId, listId, cents, listName }: { productId: number; listId: number; cents: number | null; listName: string }) {
   const save = useFormAction(setListPriceAction);
   const clear = useFormAction(clearListPriceAction);
-  const error = save.fieldErrors.unitPriceCents ?? save.formError ?? clear.formError ?? (clear.result && !clear.result.ok ? clear.result.error : undefined);
+  const error =
+    save.fieldErrors.unitPriceCents ?? save.formError ?? (save.result && !save.result.ok ? save.result.error : undefined) ?? clear.formError ?? (clear.result && !clear.result.ok ? clear.result.error : undefined);
   return (
     <div className="mt-3 flex flex-wrap items-start gap-2">
       <form onSubmit={save.onSubmit} noValidate className="flex min-w-0 items-start gap-2" aria-label={`Price in ${listName}`}>
