@@ -80,6 +80,29 @@ test('an admin imports the datablist catalogue, finds a product, prices it in a 
   await expect(row).toContainText('1 product price · 1 company on it');
 });
 
+test('a price typed as "1,2,3" is refused beside the field; "$1,234.5" is 1,234.50', async ({ page }) => {
+  await signIn(page, USERS.manager.email);
+  await page.goto('/products/new');
+  const sku = `G-${Date.now().toString(36)}`;
+  await page.getByLabel('Name').fill('Garbage-priced widget');
+  await page.getByLabel('SKU').fill(sku);
+  await page.getByLabel('Unit price').fill('1,2,3');
+  await page.getByRole('button', { name: 'Create product' }).click();
+  await expect(page.getByText('Enter a price like 120 or 1,250.50')).toBeVisible();
+  await expect(page.getByLabel('Unit price')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page).toHaveURL(/\/products\/new$/);
+
+  await page.getByLabel('Name').fill('\u200B\u200B');
+  await page.getByLabel('Unit price').fill('$1,234.5');
+  await page.getByRole('button', { name: 'Create product' }).click();
+  await expect(page.getByText('Use visible letters or digits, not only blank or invisible characters')).toBeVisible();
+
+  await page.getByLabel('Name').fill('Fairly priced widget');
+  await page.getByRole('button', { name: 'Create product' }).click();
+  await expect(page).toHaveURL(/\/products\/\d+$/);
+  await expect(page.getByText('$1,234.50').first()).toBeVisible();
+});
+
 test('a rep reads products but cannot import, create or open price lists', async ({ page }) => {
   await signIn(page, USERS.rep.email, undefined, '/products');
   await expect(page.getByRole('heading', { name: 'Products', level: 1 })).toBeVisible();

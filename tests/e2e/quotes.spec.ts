@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { pdfText } from '../support/pdf-text';
 import { signIn, USERS } from './helpers';
 
@@ -155,8 +157,81 @@ test('bad line input is refused beside the field and nothing is saved', async ({
   await line.getByLabel('Quantity').fill('1.2345');
   await expect(line.getByText('Above 0, up to 3 decimals')).toBeVisible();
   await page.getByRole('button', { name: 'Save draft' }).click();
-  await expect(line.getByText('Enter a quantity above 0 with at most 3 decimals')).toBeVisible();
+  await expect(line.getByText('Enter a quantity above 0 and up to 1,000,000, with at most 3 decimals')).toBeVisible();
   await expect(page).toHaveURL(/\/quotes\/new$/);
+});
+
+test('garbage money is refused beside the line field, and a negative or oversized total beside the totals', async ({ page }) => {
+  await signIn(page, USERS.rep.email);
+  await page.goto('/quotes/new');
+  const line = page.getByTestId('quote-line').first();
+  await line.getByLabel('Description').fill('Garbage');
+  // "1,2,3" used to be stored as 123.00.
+  await line.getByLabel('Unit price').fill('1,2,3');
+  await expect(line.getByText('An amount like 1,250.50')).toBeVisible();
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(line.getByText('Enter a price like 120 or 1,250.50, up to 1,000,000,000.00')).toBeVisible();
+  await expect(line.getByLabel('Unit price')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page).toHaveURL(/\/quotes\/new$/);
+
+  // A line priced −500 alone would make the quote (and the deal it wins) negative.
+  await line.getByLabel('Unit price').fill('-500');
+  await expect(page.getByTestId('quote-totals-error')).toHaveText(/cannot be below zero/);
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByText('Some lines need attention: see the messages beside them.')).toBeVisible();
+  await expect(page).toHaveURL(/\/quotes\/new$/);
+
+  // 1,000,000 × 1,000,000,000.00 is far past the bound: said beside the line's amount.
+  await line.getByLabel('Quantity').fill('1,000,000');
+  await line.getByLabel('Unit price').fill('1,000,000,000.00');
+  await expect(line.getByTestId('quote-line-amount-error')).toHaveText(/at most 1,000,000,000.00/);
+
+  // What people really type is fine.
+  await line.getByLabel('Quantity').fill('2');
+  await line.getByLabel('Unit price').fill('$1,234.5');
+  await expect(page.getByTestId('quote-totals-error')).toHaveCount(0);
+  await expect(page.getByTestId('quote-net')).toHaveAttribute('data-cents', '246900');
+});
+
+/** The e2e server's own database (playwright.config.ts), opened to let time pass on a row. */
+function e2eDbWritable() {
+  return new Database(path.resolve(`tmp/e2e-${Number(process.env.E2E_PORT ?? 3210)}/keel.db`), { fileMustExist: true });
+}
+
+test('a valid-until date in the past is refused beside the date field, on save and on send', async ({ page }) => {
+  await signIn(page, USERS.rep.email);
+  await page.goto('/quotes/new');
+  const line = page.getByTestId('quote-line').first();
+  await line.getByLabel('Description').fill('Dated');
+  await line.getByLabel('Unit price').fill('100');
+  await page.getByLabel('Valid until').fill('2020-01-31');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByText(/^Pick today \(\d{4}-\d{2}-\d{2}\) or a later date/)).toBeVisible();
+  await expect(page.getByLabel('Valid until')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page).toHaveURL(/\/quotes\/new$/);
+
+  await page.getByLabel('Valid until').fill('2099-12-31');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page).toHaveURL(/\/quotes\/\d+$/);
+  const id = Number(new URL(page.url()).pathname.split('/').pop());
+
+  // The draft waited while its date passed.
+  const db = e2eDbWritable();
+  try {
+    db.prepare(`update quotes set valid_until = '2020-01-31' where id = ?`).run(id);
+  } finally {
+    db.close();
+  }
+  await page.reload();
+  await page.getByRole('button', { name: 'Send quote' }).click();
+  const sendDate = page.getByTestId('quote-send-date');
+  await expect(sendDate.getByText(/a quote valid until a past date is expired already/)).toBeVisible();
+  await expect(sendDate.getByLabel('Valid until')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('quote-public-link')).toHaveCount(0);
+
+  await sendDate.getByLabel('Valid until').fill('2099-06-30');
+  await sendDate.getByRole('button', { name: 'Send with this date' }).click();
+  await expect(page.getByTestId('quote-public-link')).toBeVisible();
 });
 
 test('choosing a company on a price list re-prices catalogue lines, but not prices typed by hand', async ({ page }) => {
