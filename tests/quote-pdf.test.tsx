@@ -29,7 +29,7 @@ test('the PDF carries the workspace, the customer, every line, one row per tax r
   const { id } = createQuote(db, input, ana, { currency: 'USD', today: '2026-11-25' });
   const quote = getQuote(db, id)!;
   const text = await pdfText(new Uint8Array(await renderToBuffer(<QuotePdf quote={quote} lines={listQuoteLines(db, id)} workspaceName="Harbor & Pine Supply" />)));
-  for (const expected of ['Harbor & Pine Supply', 'Q-2026-0001', 'Northwind Traders', 'Fit-out, phase 1', 'Hardware', 'Boards', 'Install', 'Net 15', 'Prices exclude delivery.'])
+  for (const expected of ['Harbor & Pine Supply', 'Q-2026-0001', 'Northwind Traders', 'Fit-out, phase 1', 'Hardware', 'Boards', 'Install', 'Net 15', 'Prices exclude delivery.', 'Page 1'])
     expect(text).toContain(expected);
   // 486.00 at 20 % → 97.20; 249.98 at 7.5 % → 18.75 (18.7485); total 735.98 + 115.95
   expect(quote.totalCents).toBe(85_193);

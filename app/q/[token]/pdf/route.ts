@@ -1,7 +1,7 @@
-import { quotePdfResponse } from '@/components/quotes/quote-pdf';
 import { getDb } from '@/db';
-import { getQuoteByToken, listQuoteLines } from '@/db/queries/quotes';
-import { getWorkspace } from '@/db/queries/workspace';
+import { loadQuotePdf } from '@/db/queries/quote-pdf';
+import { getQuoteByToken } from '@/db/queries/quotes';
+import { quotePdfService } from '@/lib/pdf/quote-pdf-service';
 import { PUBLIC_TOKEN } from '@/lib/route-params';
 
 export const dynamic = 'force-dynamic';
@@ -12,5 +12,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
   const db = getDb();
   const quote = PUBLIC_TOKEN.test(token) ? getQuoteByToken(db, token) : null;
   if (!quote || quote.status === 'draft') return new Response('Not found', { status: 404 });
-  return quotePdfResponse(quote, listQuoteLines(db, quote.id), getWorkspace(db).name);
+  return quotePdfService().respond(loadQuotePdf(db, quote));
 }

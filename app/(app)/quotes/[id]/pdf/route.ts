@@ -1,17 +1,18 @@
-import { quotePdfResponse } from '@/components/quotes/quote-pdf';
 import { getDb } from '@/db';
-import { getQuote, listQuoteLines } from '@/db/queries/quotes';
-import { getWorkspace } from '@/db/queries/workspace';
+import { loadQuotePdf } from '@/db/queries/quote-pdf';
+import { getQuote } from '@/db/queries/quotes';
 import { getSessionUser } from '@/lib/auth/session';
+import { quotePdfService } from '@/lib/pdf/quote-pdf-service';
 import { idParam } from '@/lib/route-params';
 
 export const dynamic = 'force-dynamic';
 
+/** The signed-in copy of any quote, drafts included; rendered off the request thread and cached per version. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   if (!(await getSessionUser())) return new Response(null, { status: 401 });
   const id = idParam((await params).id);
   const db = getDb();
   const quote = id ? getQuote(db, id) : null;
   if (!quote) return new Response('No such quote', { status: 404 });
-  return quotePdfResponse(quote, listQuoteLines(db, quote.id), getWorkspace(db).name);
+  return quotePdfService().respond(loadQuotePdf(db, quote));
 }
