@@ -6,6 +6,8 @@ import path from 'node:path';
 import { migrateDb, openDb } from '@/db/client';
 import { seedWorkspace } from '@/db/seed';
 import { moveDeal } from '@/db/queries/deals';
+import { createQuote } from '@/db/queries/quotes';
+import { createQuoteSchema } from '@/lib/quotes/schemas';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3390);
 const BASE = `http://localhost:${PORT}`;
@@ -112,6 +114,78 @@ async function timeSearches(cookie: string): Promise<number> {
   return median(times);
 }
 
+
+// PDFs: a 200-line quote with long descriptions, cold and cached, and how long another request
+// waits while two such PDFs render. `npm run bench -- --pdf-only` runs this section alone.
+const PDF_WORDS =
+  'Supply and installation of modular shelving including brackets, anchors, levelling feet and end panels; site survey, delivery to the loading bay, assembly by two fitters, removal of packaging and a walkthrough with the facilities manager; five years of warranty on parts'.split(' ');
+
+/** count quotes of 200 lines with long descriptions, then one of a single line. */
+function seedPdfQuotes(file: string, count: number): number[] {
+  const db = openDb(file);
+  const actor = db.$client.prepare(`select id, name, email, role from users where email = 'mia@demo.local'`).get() as { id: number; name: string; email: string; role: 'manager' };
+  const lines = Array.from({ length: 200 }, (_, i) => {
+    if (i % 25 === 0) return { kind: 'section', description: `Section ${i / 25 + 1}` };
+    const words = [`Line ${i + 1}:`];
+    for (let k = i; words.join(' ').length < 600; k++) words.push(PDF_WORDS[k % PDF_WORDS.length]);
+    return { description: words.join(' '), quantity: String(i + 1), unitPrice: '123.45', discount: i % 2 ? '5' : '0', tax: '20' };
+  });
+  const today = new Date().toISOString().slice(0, 10);
+  const ids = Array.from({ length: count }, (_, i) => {
+    const input = createQuoteSchema.parse({ dealId: null, title: `Benchmark quote ${i + 1}`, validUntil: `${Number(today.slice(0, 4)) + 1}-12-31`, paymentTerms: 'net_30', lines: JSON.stringify(lines) });
+    return createQuote(db, input, actor, { currency: 'USD', today }).id;
+  });
+  const small = createQuoteSchema.parse({ dealId: null, title: 'Small', validUntil: `${Number(today.slice(0, 4)) + 1}-12-31`, paymentTerms: 'net_30', lines: JSON.stringify([lines[1]]) });
+  ids.push(createQuote(db, small, actor, { currency: 'USD', today }).id);
+  db.$client.close();
+  return ids;
+}
+
+async function timedFetch(cookie: string, url: string): Promise<{ ms: number; status: number }> {
+  const t = performance.now();
+  const res = await fetch(`${BASE}${url}`, { headers: { cookie } });
+  await res.arrayBuffer();
+  return { ms: performance.now() - t, status: res.status };
+}
+
+async function benchPdf(line: (label: string, value: number) => void) {
+  const file = seed('pdf', { companies: 20, contacts: 40, deals: 40, openShare: 1 });
+  const [first, second, third, small] = seedPdfQuotes(file, 3);
+  fs.rmSync(path.join(DIR, 'cache'), { recursive: true, force: true });
+  const server = await serve(file);
+  try {
+    const cookie = await signIn('mia@demo.local');
+    // The first PDF also starts the renderer (where there is one): a 1-line quote takes that cost.
+    line('PDF 1 line, first PDF of the server', (await timedFetch(cookie, `/quotes/${small}/pdf`)).ms);
+    const cold = await timedFetch(cookie, `/quotes/${first}/pdf`);
+    if (cold.status !== 200) throw new Error(`The PDF answered ${cold.status}`);
+    line('PDF 200 lines, cold (first request)', cold.ms);
+    const cached: number[] = [];
+    for (let i = 0; i < 10; i++) cached.push((await timedFetch(cookie, `/quotes/${first}/pdf`)).ms);
+    line('PDF 200 lines, cached', median(cached));
+
+    const idle: number[] = [];
+    for (let i = 0; i < 20; i++) idle.push((await timedFetch(cookie, '/api/health')).ms);
+    line('/api/health, idle', median(idle));
+    // Two cold PDFs at once; meanwhile /api/health, one request after another, until both are done.
+    let rendering = true;
+    const t = performance.now();
+    const pdfs = Promise.all([timedFetch(cookie, `/quotes/${second}/pdf`), timedFetch(cookie, `/quotes/${third}/pdf`)]).finally(() => {
+      rendering = false;
+    });
+    const during: number[] = [];
+    while (rendering) during.push((await timedFetch(cookie, '/api/health')).ms);
+    const both = await pdfs;
+    if (both.some((r) => r.status !== 200)) throw new Error(`The PDFs answered ${both.map((r) => r.status).join(', ')}`);
+    line('two PDFs at once, both done after', performance.now() - t);
+    line('/api/health while two PDFs render, median', median(during));
+    line('/api/health while two PDFs render, worst', Math.max(...during));
+  } finally {
+    stop(server);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
 async function main() {
   fs.mkdirSync(DIR, { recursive: true });
   const results: Record<string, number> = {};
@@ -119,6 +193,7 @@ async function main() {
     results[label] = value;
     console.log(`${label.padEnd(44)} ${ms(value)}`);
   };
+  if (process.argv.includes('--pdf-only')) return benchPdf(line);
 
   // The board: every deal open, so the largest column holds 40 % of them (8,000 of 20,000).
   for (const deals of [200, 2_000, 20_000]) {
@@ -156,6 +231,8 @@ async function main() {
       await new Promise((r) => setTimeout(r, 1000));
     }
   }
+
+  await benchPdf(line);
 
   const ratio = (big: string, small: string) => (results[big] / results[small]).toFixed(2);
   console.log('\nRatios (target: within 3×)');

@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { QuotePdfData, ReadyMessage, RenderReply, RenderRequest } from './protocol';
 
@@ -76,9 +76,12 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
   };
 
   const start = (): Promise<void> => {
-    const proc = fork(options.script ?? rendererScript(cwd), [], {
+    // spawn with an IPC channel is fork by hand: next build resolves fork's path as a module
+    // (vercel/next.js#97952), while spawn's arguments are left alone.
+    const proc = spawn(process.execPath, ['--import', 'tsx', options.script ?? rendererScript(cwd)], {
       cwd,
-      execArgv: ['--import', 'tsx'],
+      // React's production build unless the server itself is in development.
+      env: { ...process.env, NODE_ENV: process.env.NODE_ENV === 'development' ? 'development' : 'production' },
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
