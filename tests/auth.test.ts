@@ -106,7 +106,7 @@ type Authorize = (credentials: Record<string, string>, req: { headers: Record<st
 const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
 
 test('the sign-in endpoint throttles by the address the front door passes, and shares one bucket when there is none', async () => {
-  const from = (ip?: string) => ({ headers: ip ? { 'x-keel-client-ip': ip } : {} });
+  const from = (ip?: string): { headers: Record<string, string> } => ({ headers: ip ? { 'x-keel-client-ip': ip } : {} });
   for (let i = 0; i < 5; i++) expect(await authorize({ email: 'ana@example.test', password: 'nope' }, from(ATTACKER))).toBeNull();
   await expect(authorize({ email: 'ana@example.test', password: 'right-password' }, from(ATTACKER))).rejects.toThrow(/^LOCKED:\d+$/);
   expect(await authorize({ email: 'Ana@Example.test', password: 'right-password' }, from(HOME))).toMatchObject({ id: expect.any(String), ip: HOME });
