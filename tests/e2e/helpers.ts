@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 export const PASSWORD = 'demo1234';
 export const USERS = {
@@ -19,4 +19,24 @@ export async function signIn(page: Page, email: string, password = PASSWORD, nex
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
   await fillLogin(page, email, password);
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+}
+
+/** A fresh browser context whose requests come from another address (the e2e server trusts one proxy hop). */
+export async function contextFrom(browser: Browser, ip: string): Promise<BrowserContext> {
+  return browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': ip } });
+}
+
+/** Adds a user through the admin's form, in a context of its own, so a test can change their password freely. */
+export async function addUser(browser: Browser, user: { name: string; email: string; password: string; role?: 'rep' | 'manager' | 'admin' }) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, USERS.admin.email, undefined, '/settings/users');
+  const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Add user' }) });
+  await form.getByLabel('Name').fill(user.name);
+  await form.getByLabel('Email').fill(user.email);
+  await form.getByLabel('Role').selectOption(user.role ?? 'rep');
+  await form.getByLabel('Initial password').fill(user.password);
+  await form.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByText(`${user.name} can now sign in.`)).toBeVisible();
+  await context.close();
 }

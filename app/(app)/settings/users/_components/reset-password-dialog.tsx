@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
@@ -15,6 +15,8 @@ type Props = { user: { id: number; name: string } | null; onClose: () => void };
  */
 export function ResetPasswordDialog({ user, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  // One dialog per row: ids must differ, or every dialog would take its name from the first row's.
+  const titleId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [pending, startTransition] = useTransition();
   const [link, setLink] = useState<string | null>(null);
@@ -60,11 +62,11 @@ export function ResetPasswordDialog({ user, onClose }: Props) {
       ref={ref}
       onCancel={onClose}
       className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl p-0 shadow-2xl backdrop:bg-slate-900/40"
-      aria-labelledby="reset-title"
+      aria-labelledby={titleId}
       data-testid="reset-dialog"
     >
       <div className="space-y-4 p-5">
-        <h2 id="reset-title" className="text-lg font-semibold text-slate-900">
+        <h2 id={titleId} className="text-lg font-semibold text-slate-900">
           Reset the password of {user?.name}
         </h2>
         {error ? <Alert>{error}</Alert> : null}
