@@ -39,13 +39,13 @@ export function UserRow({ user, isSelf }: Props) {
           </p>
         ) : null}
       </div>
-      <div className="flex flex-wrap items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2 sm:flex-nowrap">
         <label className="sr-only" htmlFor={`role-${user.id}`}>
           Role for {user.name}
         </label>
         <select
           id={`role-${user.id}`}
-          className={cx(inputClass, 'w-36')}
+          className={cx(inputClass, 'sm:w-36')}
           value={user.role}
           disabled={pending}
           onChange={(e) => run(() => changeUserRoleAction({ userId: user.id, role: e.target.value as Role }))}
