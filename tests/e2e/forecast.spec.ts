@@ -60,7 +60,10 @@ test('a manager sets a goal and sees attainment; a rep sees only their own forec
   const label = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
   await page.getByLabel(`Goal for Ana Rivera, ${label}`).fill('lots');
   await page.getByRole('button', { name: 'Save goals' }).click();
-  await expect(page.getByText('Some amounts are not numbers; they are marked below.')).toBeVisible();
+  // The reason sits beside the goal that has it.
+  const goal = page.getByLabel(`Goal for Ana Rivera, ${label}`);
+  await expect(goal).toHaveAttribute('aria-invalid', 'true');
+  await expect(goal.locator('xpath=following-sibling::p')).toHaveText('Enter an amount like 25000');
   await page.getByLabel(`Goal for Ana Rivera, ${label}`).fill('50,000');
   await page.getByRole('button', { name: 'Save goals' }).click();
   await expect(page.getByText('Goals saved.')).toBeVisible();
