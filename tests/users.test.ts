@@ -2,6 +2,7 @@ import { beforeEach, expect, test } from 'vitest';
 import type { Db } from '@/db/client';
 import { changeUserRole, createUser, getActiveUser, listUsers, setUserActive } from '@/db/queries/users';
 import { AppError } from '@/lib/errors';
+import { createUserSchema } from '@/lib/users/schemas';
 import { createTestDb } from './support/db';
 
 let db: Db;
@@ -36,4 +37,16 @@ test('a deactivated user keeps their row but no longer counts as signed in', () 
   expect(listUsers(db).find((u) => u.id === ana.id)).toMatchObject({ name: 'Ana', active: false });
   setUserActive(db, ana.id, true, owner.id);
   expect(getActiveUser(db, ana.id)).toMatchObject({ name: 'Ana' });
+});
+
+test.each([
+  ['a name of invisible characters only', { name: '\u200B\u3164\u200B' }, 'name'],
+  ['a name with a NUL', { name: 'Ana\u0000Rivera' }, 'name'],
+  ['a name with a lone surrogate', { name: 'Ana \uD800' }, 'name'],
+  ['an email with a control character', { email: 'ana\u0007@example.test' }, 'email'],
+  ['an email past 254 characters', { email: `${'a'.repeat(250)}@example.test` }, 'email'],
+])('a new user with %s is refused beside the field', (_label, change, field) => {
+  const parsed = createUserSchema.safeParse({ name: 'Ana Rivera', email: 'ana@example.test', role: 'rep', password: 'a-long-passphrase', ...change });
+  expect(parsed.success).toBe(false);
+  expect(parsed.error?.issues.map((i) => i.path.join('.'))).toContain(field);
 });

@@ -5,6 +5,7 @@ import { getDb } from '@/db';
 import { signIn } from '@/db/queries/auth';
 import { createSession, revokeSession } from '@/db/queries/sessions';
 import { CLIENT_IP_HEADER, normaliseIp } from '@/lib/http/client-ip';
+import { servedOverHttps } from '@/lib/http/security-headers';
 import { loginSchema } from '@/lib/users/schemas';
 import { loadAuthSecret } from './secret';
 import { UNKNOWN_ADDRESS } from './throttle';
@@ -22,6 +23,9 @@ export const authOptions: NextAuthOptions = {
   secret: loadAuthSecret(databasePath()),
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_MS / 1000 },
   pages: { signIn: '/login' },
+  // Over HTTPS (PUBLIC_URL, README "Security and data") the cookie is Secure and __Secure- prefixed, so a
+  // browser never sends it over plain HTTP; on a plain-HTTP box a Secure cookie would never come back.
+  useSecureCookies: servedOverHttps(process.env.PUBLIC_URL),
   providers: [
     CredentialsProvider({
       name: 'Email',

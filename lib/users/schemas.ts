@@ -2,11 +2,14 @@ import { z } from 'zod';
 import { ROLES } from '@/db/schema';
 import { isCommonPassword } from '@/lib/auth/common-password';
 import { PUBLIC_TOKEN } from '@/lib/route-params';
+import { requiredText, textProblem } from '@/lib/validation/text';
 
 const email = z
   .string()
   .trim()
   .toLowerCase()
+  .max(254, 'Keep the email under 254 characters')
+  .refine((s) => textProblem(s) === null, 'Enter a valid email address')
   .pipe(z.email({ message: 'Enter a valid email address' }));
 
 export const loginSchema = z.object({
@@ -42,7 +45,7 @@ export const resetPasswordSchema = z
   .refine(repeated, repeatMessage);
 
 export const createUserSchema = z.object({
-  name: z.string().trim().min(1, 'Enter a name').max(100, 'Keep the name under 100 characters'),
+  name: requiredText({ max: 100, required: 'Enter a name', tooLong: 'Keep the name under 100 characters' }),
   email,
   role: z.enum(ROLES, { message: 'Choose a role' }),
   password: newPasswordSchema,
