@@ -11,6 +11,9 @@ const column = (page: Page, name: string) => page.getByRole('region', { name: `$
 
 /** Picks a card up with the keyboard, moves it one column right, and drops it, as a keyboard user does. */
 async function keyboardMoveRight(page: Page, card: ReturnType<Page['getByTestId']>, target: string) {
+  // Right after signing in the login form refreshes the route; a refresh landing mid-drag re-renders
+  // the board under the held card. A person is never that quick, so wait for the page to settle.
+  await page.waitForLoadState('networkidle');
   await card.focus();
   await page.keyboard.press('Space');
   await expect(page.getByTestId('drop-won')).toBeVisible();
