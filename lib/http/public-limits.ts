@@ -16,8 +16,10 @@ export const PUBLIC_LIMITS: Record<PublicKind, { max: number; windowMs: number }
   // Accept and decline are server-action POSTs to the quote's page.
   'quote-answer': { max: 20, windowMs: 10 * MINUTE },
   'calendar': { max: 120, windowMs: 10 * MINUTE },
-  // Each attempt hashes a password (~50 ms of CPU); per-account throttling lives in lib/auth.
-  'sign-in': { max: 60, windowMs: 5 * MINUTE },
+  // A flood guard only: each attempt hashes a password (~50 ms of CPU), so this caps what one address
+  // can make the box spend at about 5 % of a core. Guessing is throttled per account and address in
+  // lib/auth/throttle.ts; a team behind one office address signs in far less often than this.
+  'sign-in': { max: 300, windowMs: 5 * MINUTE },
   'password-reset': { max: 30, windowMs: 10 * MINUTE },
 };
 
