@@ -27,11 +27,17 @@ export function LoginForm({ next }: { next: string }) {
     const form = new FormData(event.currentTarget);
     setError(null);
     startTransition(async () => {
+      // signIn throws when the answer is not next-auth's JSON: the server is down, or the front door
+      // refused this address for trying too often (a plain-text 429).
       const result = await signIn('credentials', {
         email: String(form.get('email') ?? ''),
         password: String(form.get('password') ?? ''),
         redirect: false,
-      });
+      }).catch(() => 'unreachable' as const);
+      if (result === 'unreachable') {
+        setError('Keel could not sign you in just now: too many attempts from your address, or the server is not answering. Try again in a few minutes.');
+        return;
+      }
       if (!result || result.error) {
         setError(messageFor(result?.error ?? ''));
         return;
