@@ -45,3 +45,20 @@ export function lineWithinBounds(line: PricedLine): boolean {
   if (amount > limit || amount < -limit) return false;
   return Math.abs(lineAmounts(line).grossCents) <= MAX_AMOUNT_CENTS;
 }
+
+/**
+ * A line the builder added that nobody touched: no product, no description, and every number as the
+ * builder left it. Saving drops it instead of asking the person to fill or remove it.
+ */
+export function isUntouchedLine(t: { kind?: string; productId?: number | null; description: string; quantity: string; unitPrice: string; discount: string; tax: string }): boolean {
+  const is = (v: string, ...defaults: string[]) => defaults.includes(v.trim());
+  return (
+    (t.kind ?? 'item') === 'item' &&
+    !t.productId &&
+    t.description.trim() === '' &&
+    is(t.quantity, '', '1') &&
+    is(t.unitPrice, '', '0') &&
+    is(t.discount, '', '0') &&
+    is(t.tax, '', '0')
+  );
+}

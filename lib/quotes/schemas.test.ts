@@ -25,7 +25,8 @@ describe('quoteLineSchema', () => {
     [{ description: 'x', quantity: '1,000,000', unitPrice: '1,000.01' }, 'amount'],
     [{ description: '\u200B' }, 'description'],
     [{ description: 'a\u0000' }, 'description'],
-    [{ description: '' }, 'description'],
+    [{ description: '', unitPrice: '10' }, 'description'],
+    [{ description: '', quantity: '3' }, 'description'],
     [{ kind: 'section', description: '' }, 'description'],
   ])('%j is refused at %s', (line, field) => {
     const result = quoteLineSchema.safeParse(line);
@@ -64,6 +65,20 @@ describe('createQuoteSchema', () => {
 
   test('a credit line is fine while the total stays at 0 or more', () => {
     expect(createQuoteSchema.safeParse({ ...base, lines: JSON.stringify([{ description: 'A', unitPrice: '500' }, { description: 'Credit', unitPrice: '-500' }]) }).success).toBe(true);
+  });
+
+  test('an untouched blank line is dropped; the other lines keep their index in errors', () => {
+    const blank = { kind: 'item', productId: null, description: '', quantity: '1', unitPrice: '', discount: '0', tax: '0' };
+    const saved = createQuoteSchema.safeParse({ ...base, lines: JSON.stringify([blank, { description: 'Setup', unitPrice: '100' }, blank]) });
+    expect(saved.success && saved.data.lines).toEqual([expect.objectContaining({ description: 'Setup', unitPriceCents: 10000 })]);
+    const refused = createQuoteSchema.safeParse({ ...base, lines: JSON.stringify([blank, { description: 'Setup', quantity: '-1' }]) });
+    expect(refused.success).toBe(false);
+    if (!refused.success) expect(Object.keys(zodFieldErrors(refused.error))).toEqual(['lines.1.quantity']);
+  });
+
+  test('a blank section heading or a line with only a price is not untouched', () => {
+    expect(createQuoteSchema.safeParse({ ...base, lines: JSON.stringify([{ kind: 'section', description: '' }]) }).success).toBe(false);
+    expect(createQuoteSchema.safeParse({ ...base, lines: JSON.stringify([{ description: '', unitPrice: '5' }]) }).success).toBe(false);
   });
 
   test('unreadable lines are refused, not dropped', () => {

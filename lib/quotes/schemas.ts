@@ -4,7 +4,7 @@ import { isIsoDate } from '@/lib/dates';
 import { MAX_QUOTE_LINES } from '@/lib/money';
 import { PUBLIC_TOKEN } from '@/lib/route-params';
 import { optionalText, requiredText } from '@/lib/validation/text';
-import { LINE_FIELD_MESSAGES, parseLineInput } from './line-input';
+import { isUntouchedLine, LINE_FIELD_MESSAGES, parseLineInput } from './line-input';
 import { quoteTotals, totalsProblem } from './totals';
 
 const id = z.coerce.number().int().positive();
@@ -29,13 +29,15 @@ export const quoteLineSchema = z
       if (!line.description) ctx.addIssue({ code: 'custom', path: ['description'], message: 'Give the section a heading' });
       return { kind: 'section' as const, productId: null, description: line.description, quantityMilli: 0, unitPriceCents: 0, discountBp: 0, taxRateBp: 0 };
     }
+    if (isUntouchedLine(line)) return { kind: 'untouched' as const };
     if (!line.description && !line.productId) ctx.addIssue({ code: 'custom', path: ['description'], message: 'Pick a product or describe the line' });
     const { line: numbers, invalid } = parseLineInput(line);
     for (const field of invalid) ctx.addIssue({ code: 'custom', path: [field], message: LINE_FIELD_MESSAGES[field] });
     return { kind: 'item' as const, productId: line.productId, description: line.description, ...numbers };
   });
 
-export type QuoteLineInput = z.output<typeof quoteLineSchema>;
+type ParsedLine = z.output<typeof quoteLineSchema>;
+export type QuoteLineInput = Exclude<ParsedLine, { kind: 'untouched' }>;
 
 const linesField = z.preprocess(
   (v) => {
@@ -46,7 +48,11 @@ const linesField = z.preprocess(
       return null;
     }
   },
-  z.array(quoteLineSchema, { message: 'The lines could not be read; reload the page' }).max(MAX_QUOTE_LINES, `A quote holds at most ${MAX_QUOTE_LINES} lines`),
+  z
+    .array(quoteLineSchema, { message: 'The lines could not be read; reload the page' })
+    .max(MAX_QUOTE_LINES, `A quote holds at most ${MAX_QUOTE_LINES} lines`)
+    // Dropped after parsing, so the errors of the other lines keep the index the builder shows them at.
+    .transform((lines) => lines.filter((l): l is QuoteLineInput => l.kind !== 'untouched')),
 );
 
 export const quoteFieldsSchema = z

@@ -161,6 +161,20 @@ test('bad line input is refused beside the field and nothing is saved', async ({
   await expect(page).toHaveURL(/\/quotes\/new$/);
 });
 
+test('the builder drops the untouched blank line it opened with; lines added and filled are saved', async ({ page }) => {
+  await signIn(page, USERS.rep.email);
+  await page.goto('/quotes/new');
+  await page.getByRole('button', { name: 'Add line' }).click();
+  const filled = page.getByTestId('quote-line').nth(1);
+  await filled.getByLabel('Description').fill('Onboarding workshop');
+  await filled.getByLabel('Unit price').fill('1,200');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page).toHaveURL(/\/quotes\/\d+$/);
+  await expect(page.getByTestId('quote-doc-line')).toHaveCount(1);
+  await expect(page.getByTestId('quote-doc-line')).toContainText('Onboarding workshop');
+  await expect(page.getByTestId('quote-total')).toHaveAttribute('data-cents', '120000');
+});
+
 test('garbage money is refused beside the line field, and a negative or oversized total beside the totals', async ({ page }) => {
   await signIn(page, USERS.rep.email);
   await page.goto('/quotes/new');
