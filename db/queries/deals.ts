@@ -67,7 +67,7 @@ function positionAtEnd(db: Db, pipelineId: number, stageId: number): string {
 
 /** A deal's value is never negative and never beyond the money bound, whichever path writes it. */
 function assertDealValue(valueCents: number) {
-  const problem = Number.isSafeInteger(valueCents) ? moneyBoundProblem(valueCents, { min: 0 }) : 'Enter an amount like 12500 or 12,500.00';
+  const problem = moneyBoundProblem(valueCents, { min: 0, message: 'Enter an amount like 12500 or 12,500.00' });
   if (problem) throw new AppError(problem, { valueCents: problem });
 }
 

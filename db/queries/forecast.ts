@@ -120,13 +120,15 @@ export function listGoals(db: Db, months: string[]) {
  */
 export function saveGoals(db: Db, entries: { userId: number; month: string; amountCents: number | null }[], actorId: number): void {
   const fieldErrors: Record<string, string> = {};
+  // One check per rep, not per cell of the grid.
+  const ownerProblem = new Map([...new Set(entries.map((e) => e.userId))].map((id) => [id, checkRefs(db, { ownerId: id }).ownerId ?? null]));
   for (const e of entries) {
     const key = `goal:${e.userId}:${e.month}`;
     const problem = !MONTH.test(e.month)
       ? MONTH_MESSAGE
       : e.amountCents === null
         ? null
-        : (checkRefs(db, { ownerId: e.userId }).ownerId ?? (Number.isSafeInteger(e.amountCents) ? moneyBoundProblem(e.amountCents, { min: 0 }) : 'Enter an amount like 25000'));
+        : (ownerProblem.get(e.userId) ?? moneyBoundProblem(e.amountCents, { min: 0, message: 'Enter an amount like 25000' }));
     if (problem) fieldErrors[key] = problem;
   }
   const first = Object.values(fieldErrors)[0];

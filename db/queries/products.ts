@@ -9,7 +9,7 @@ import { moneyBoundProblem } from '@/lib/validation/money';
 
 /** A price is never negative and never beyond the money bound (lib/money.ts), whichever path writes it. */
 export function assertPrice(cents: number, field = 'unitPriceCents'): void {
-  const problem = Number.isSafeInteger(cents) ? moneyBoundProblem(cents, { min: 0 }) : 'Enter a price like 120 or 1,250.50';
+  const problem = moneyBoundProblem(cents, { min: 0, message: 'Enter a price like 120 or 1,250.50' });
   if (problem) throw new AppError(problem, { [field]: problem });
 }
 

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { MAX_QUANTITY_MILLI } from '@/lib/money';
 import { parseScaled } from '@/lib/numbers';
 import { checkMoney, moneyField } from '@/lib/validation/money';
-import { optionalText, requiredText } from '@/lib/validation/text';
-const asText = (v: unknown) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v : '');
+import { asText, optionalText, requiredText } from '@/lib/validation/text';
 
 const FALSE_WORDS = new Set(['0', 'false', 'no', 'n', 'off', 'inactive', 'archived', 'discontinued']);
 

@@ -3,13 +3,12 @@ import { PAYMENT_TERMS } from '@/db/schema';
 import { isIsoDate } from '@/lib/dates';
 import { MAX_QUOTE_LINES } from '@/lib/money';
 import { PUBLIC_TOKEN } from '@/lib/route-params';
-import { optionalText, requiredText } from '@/lib/validation/text';
+import { asText, optionalText, requiredText } from '@/lib/validation/text';
 import { isUntouchedLine, LINE_FIELD_MESSAGES, parseLineInput } from './line-input';
 import { quoteTotals, totalsProblem } from './totals';
 
 const id = z.coerce.number().int().positive();
 const optionalId = z.preprocess((v) => (v === '' || v === null || v === undefined ? null : v), id.nullable());
-const text = (v: unknown) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v : '');
 
 export { MAX_QUOTE_LINES };
 
@@ -19,10 +18,10 @@ export const quoteLineSchema = z
     kind: z.enum(['item', 'section']).default('item'),
     productId: optionalId,
     description: optionalText({ max: 2000, multiline: true, tooLong: 'Keep the description under 2000 characters' }).transform((v) => v ?? ''),
-    quantity: z.preprocess(text, z.string()).default('1'),
-    unitPrice: z.preprocess(text, z.string()).default('0'),
-    discount: z.preprocess(text, z.string()).default('0'),
-    tax: z.preprocess(text, z.string()).default('0'),
+    quantity: z.preprocess(asText, z.string()).default('1'),
+    unitPrice: z.preprocess(asText, z.string()).default('0'),
+    discount: z.preprocess(asText, z.string()).default('0'),
+    tax: z.preprocess(asText, z.string()).default('0'),
   })
   .transform((line, ctx) => {
     if (line.kind === 'section') {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { MAX_AMOUNT_CENTS } from '@/lib/money';
-import { checkMoney, moneyField, optionalMoneyField, parseMoney } from './money';
+import { checkMoney, moneyField, parseMoney } from './money';
 
 describe('parseMoney: what people really type', () => {
   test.each([
@@ -69,9 +69,4 @@ describe('moneyField', () => {
     expect(zeroWhenBlank.parse(undefined)).toBe(0);
   });
   test.each([[Number.NaN], [Infinity], [{}], [[]], [true]])('%j is refused', (v) => expect(required.safeParse(v).success).toBe(false));
-  test('optional: blank is null', () => {
-    expect(optionalMoneyField().parse('')).toBeNull();
-    expect(optionalMoneyField().parse('$5')).toBe(500);
-    expect(optionalMoneyField().safeParse('1,2,3').success).toBe(false);
-  });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_AMOUNT_CENTS, groupedDecimal } from '@/lib/money';
 import { parseUnsignedScaled, toSafeNumber } from './decimal';
+import { asText } from './text';
 
 // The one rule for money typed by people (forms, the quote builder, CSV imports). What it accepts:
 //   "1234", "1,234.50", "$1,234.5", "€ 99", "0.5", ".5", "-12", "-$12", "$-12"
@@ -26,8 +27,12 @@ export function parseMoney(input: string): number | null {
 
 export type MoneyBounds = { min?: number; max?: number };
 
-/** The message for an amount outside [min, max] (cents), or null when it is inside. */
-export function moneyBoundProblem(cents: number, { min = 0, max = MAX_AMOUNT_CENTS }: MoneyBounds = {}): string | null {
+/**
+ * The message for an amount outside [min, max] (cents), or null when it is inside. A value that is not
+ * a whole number of cents (from any path into a query) gets `message`, the field's own format hint.
+ */
+export function moneyBoundProblem(cents: number, { min = 0, max = MAX_AMOUNT_CENTS, message = MONEY_FORMAT_MESSAGE }: MoneyBounds & { message?: string } = {}): string | null {
+  if (!Number.isSafeInteger(cents)) return message;
   if (cents < min) return min === 0 ? 'Enter an amount of 0 or more' : `Enter an amount of ${groupedDecimal(min)} or more`;
   if (cents > max) return `Enter an amount up to ${groupedDecimal(max)}`;
   return null;
@@ -48,8 +53,6 @@ type MoneyFieldOptions = MoneyBounds & {
   blank?: { required: string } | 'zero';
 };
 
-/** What was sent, as text: missing is '', numbers print as themselves; anything else stays and is refused. */
-const asText = (v: unknown): unknown => (v == null ? '' : typeof v === 'number' && Number.isFinite(v) ? String(v) : v);
 // z.preprocess rather than z.unknown(): zod 4 refuses a missing key for z.unknown() before any transform runs.
 const moneyInput = (message: string) => z.preprocess(asText, z.string({ message }));
 
@@ -66,19 +69,6 @@ export function moneyField(options: MoneyFieldOptions = {}) {
       ctx.addIssue({ code: 'custom', message: blank.required });
       return z.NEVER;
     }
-    const checked = checkMoney(text, options);
-    if ('error' in checked) {
-      ctx.addIssue({ code: 'custom', message: checked.error });
-      return z.NEVER;
-    }
-    return checked.cents;
-  });
-}
-
-/** The same for a field that may stay empty: null when it is. */
-export function optionalMoneyField(options: Omit<MoneyFieldOptions, 'blank'> = {}) {
-  return moneyInput(options.message ?? MONEY_FORMAT_MESSAGE).transform((text, ctx): number | null => {
-    if (text.trim() === '') return null;
     const checked = checkMoney(text, options);
     if ('error' in checked) {
       ctx.addIssue({ code: 'custom', message: checked.error });

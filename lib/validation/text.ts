@@ -52,7 +52,7 @@ export function cleanText(text: string, rule: TextRule = {}): string {
 type TextOptions = TextRule & { max: number; tooLong?: string };
 
 /** What was sent, as text: missing is '', numbers print as themselves; anything else stays and is refused. */
-const asText = (v: unknown): unknown => (v == null ? '' : typeof v === 'number' && Number.isFinite(v) ? String(v) : v);
+export const asText = (v: unknown): unknown => (v == null ? '' : typeof v === 'number' && Number.isFinite(v) ? String(v) : v);
 // z.preprocess rather than z.unknown(): zod 4 refuses a missing key for z.unknown() before any transform runs.
 const textInput = z.preprocess(asText, z.string({ message: 'Enter text' }));
 
