@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openDb, type Db } from '@/db/client';
-import { hitRateLimit, peekRateLimit } from '@/db/queries/rate-limits';
+import { hitRateLimit, peekRateLimit, pruneRateLimits } from '@/db/queries/rate-limits';
 import { createFrontDoor, type FrontDoorOptions } from '@/lib/http/front-door';
 import { MISS_LIMIT, PUBLIC_LIMITS } from '@/lib/http/public-limits';
 import { createTestDb } from './support/db';
@@ -116,4 +116,16 @@ test('two server processes on one database count against the same limit', async 
   for (let i = half; i < MISS_LIMIT.max; i++) await fetch(`${second}/q/missing${i}abcdefghijklmnop`, as);
   expect((await fetch(`${second}/q/realtokenabcdefghijklmnop`, as)).status).toBe(429);
   expect((await fetch(`${proxied}/q/realtokenabcdefghijklmnop`, as)).status).toBe(429);
+});
+
+test('pruning drops spent windows only, a batch at a time', () => {
+  const db = createTestDb();
+  const now = 1_800_000_000_000;
+  const limit = (key: string) => ({ key, max: 5, windowMs: 60_000 });
+  for (let i = 0; i < 3; i++) hitRateLimit(db, limit(`old${i}`), now - 2 * 3_600_000);
+  hitRateLimit(db, limit('live'), now);
+  expect(pruneRateLimits(db, now - 3_600_000, 2)).toBe(2);
+  expect(pruneRateLimits(db, now - 3_600_000, 2)).toBe(1);
+  expect(pruneRateLimits(db, now - 3_600_000, 2)).toBe(0);
+  expect(peekRateLimit(db, limit('live'), now)).toEqual({ ok: true, remaining: 4 });
 });

@@ -1,11 +1,13 @@
 import { beforeEach, expect, test } from 'vitest';
 import type { Db } from '@/db/client';
-import { changeUserRole, createUser, getActiveUser, listUsers, setUserActive } from '@/db/queries/users';
+import { changeUserRole, createUser, listUsers, setUserActive } from '@/db/queries/users';
 import { AppError } from '@/lib/errors';
 import { createUserSchema } from '@/lib/users/schemas';
 import { createTestDb } from './support/db';
 
 let db: Db;
+/** The user as a session would see them: present only while active. */
+const activeUser = (id: number) => listUsers(db).find((u) => u.id === id && u.active) ?? null;
 beforeEach(() => {
   db = createTestDb();
 });
@@ -26,17 +28,17 @@ test('the last active admin cannot be demoted or deactivated; another admin make
   expect(() => setUserActive(db, owner.id, false, owner.id)).toThrow('You cannot deactivate your own account');
   changeUserRole(db, mia.id, 'admin');
   changeUserRole(db, owner.id, 'rep');
-  expect(getActiveUser(db, owner.id)?.role).toBe('rep');
+  expect(activeUser(owner.id)?.role).toBe('rep');
 });
 
 test('a deactivated user keeps their row but no longer counts as signed in', () => {
   const owner = createUser(db, { name: 'Olivia', email: 'o@example.test', role: 'admin', password: 'password1' });
   const ana = createUser(db, { name: 'Ana', email: 'a@example.test', role: 'rep', password: 'password1' });
   setUserActive(db, ana.id, false, owner.id);
-  expect(getActiveUser(db, ana.id)).toBeNull();
+  expect(activeUser(ana.id)).toBeNull();
   expect(listUsers(db).find((u) => u.id === ana.id)).toMatchObject({ name: 'Ana', active: false });
   setUserActive(db, ana.id, true, owner.id);
-  expect(getActiveUser(db, ana.id)).toMatchObject({ name: 'Ana' });
+  expect(activeUser(ana.id)).toMatchObject({ name: 'Ana' });
 });
 
 test.each([

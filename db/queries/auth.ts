@@ -4,8 +4,12 @@ import type { Db } from '@/db/client';
 import { loginAttempts, users } from '@/db/schema';
 import { DUMMY_HASH, verifyPassword } from '@/lib/auth/password';
 import { minutesUntil, THROTTLE, throttledUntil, UNKNOWN_ADDRESS, type AttemptHistory } from '@/lib/auth/throttle';
+import { pruneRateLimits } from './rate-limits';
 import { pruneSessions } from './sessions';
 import type { SessionUser } from './users';
+
+// Longer than any window in lib/http/public-limits.ts, so no live counter is ever dropped.
+const RATE_LIMIT_KEEP_MS = 60 * 60_000;
 
 export type SignInResult = { kind: 'ok'; user: SessionUser } | { kind: 'wrong' } | { kind: 'locked'; minutes: number };
 
@@ -63,7 +67,7 @@ export function attemptHistory(db: Db, email: string, ip: string, now: number): 
 }
 
 /** Minutes until this email may be tried from this address again, or null when it may be now. */
-export function throttledMinutes(db: Db, email: string, ip: string, now: number): number | null {
+function throttledMinutes(db: Db, email: string, ip: string, now: number): number | null {
   const until = throttledUntil(attemptHistory(db, email, ip, now), now);
   return until === null ? null : minutesUntil(until, now);
 }
@@ -84,10 +88,12 @@ export function pruneLoginAttempts(db: Db, now: number, batch = 100): number {
  * email has an account or not, so the form never reveals which emails have one.
  */
 export function signIn(db: Db, email: string, password: string, ip: string, now: number): SignInResult {
-  // Each attempt adds one row and clears up to a hundred old ones (a few index steps when there are
-  // none), so the table stays bounded until a scheduled job takes this over.
+  // Housekeeping until the scheduled jobs of the worker take it over: each attempt adds one row and
+  // clears a bounded batch of old attempts, ended sessions and spent rate-limit windows (a few index
+  // steps when there are none), so those tables stay bounded.
   pruneLoginAttempts(db, now);
   pruneSessions(db, now, THROTTLE.keepFor);
+  pruneRateLimits(db, now - RATE_LIMIT_KEEP_MS);
 
   const minutes = throttledMinutes(db, email, ip, now);
   if (minutes !== null) return { kind: 'locked', minutes };

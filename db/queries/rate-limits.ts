@@ -1,8 +1,6 @@
 // No 'server-only' here: the HTTP front door (scripts/server.ts) counts public requests with these
 // functions outside Next's bundles, and Next's own code counts sign-ins with them too.
-import { lt } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { rateLimits } from '@/db/schema';
 import { verdict, windowStart, type RateLimit, type RateVerdict } from '@/lib/http/rate-limit';
 
 /**
@@ -28,7 +26,9 @@ export function peekRateLimit(db: Db, limit: RateLimit, now: number): RateVerdic
   return count >= limit.max ? verdict(count + 1, limit, now) : { ok: true, remaining: limit.max - count };
 }
 
-/** Drops counters of windows that ended before `before`. */
-export function pruneRateLimits(db: Db, before: number): number {
-  return db.delete(rateLimits).where(lt(rateLimits.windowStart, before)).run().changes;
+/** Drops a batch of counters whose window started before `before`; bounded, so cheap to call often. */
+export function pruneRateLimits(db: Db, before: number, batch = 500): number {
+  return db.$client
+    .prepare(`delete from rate_limits where rowid in (select rowid from rate_limits where window_start < ? limit ?)`)
+    .run(before, batch).changes;
 }

@@ -2,25 +2,15 @@ import 'server-only';
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users, type Role } from '@/db/schema';
-import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/auth/password';
 import { AppError } from '@/lib/errors';
 import type { CreateUserInput } from '@/lib/users/schemas';
-import { recordAttempt, throttledMinutes } from './auth';
+import { signIn } from './auth';
 import { revokeUserSessions } from './sessions';
 
 export type SessionUser = { id: number; name: string; email: string; role: Role };
 
 const publicColumns = { id: users.id, name: users.name, email: users.email, role: users.role };
-
-export function getActiveUser(db: Db, id: number): SessionUser | null {
-  return (
-    db
-      .select(publicColumns)
-      .from(users)
-      .where(and(eq(users.id, id), eq(users.active, true)))
-      .get() ?? null
-  );
-}
 
 export function listUsers(db: Db) {
   return db
@@ -92,12 +82,10 @@ export function changePassword(
 ): { endedSessions: number } {
   const user = db.select().from(users).where(eq(users.id, input.userId)).get();
   if (!user) throw new AppError('That user no longer exists');
-  const minutes = throttledMinutes(db, user.email, input.ip, now);
-  if (minutes !== null) throw new AppError(`Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
-  if (!verifyPassword(input.currentPassword, user.passwordHash)) {
-    recordAttempt(db, user.email, input.ip, false, now);
-    throw new AppError('That is not your current password', { currentPassword: 'That is not your current password' });
-  }
+  // The same check, throttle and record as signing in, so a borrowed session cannot guess faster.
+  const check = signIn(db, user.email, input.currentPassword, input.ip, now);
+  if (check.kind === 'locked') throw new AppError(`Too many failed attempts. Try again in ${check.minutes} minute${check.minutes === 1 ? '' : 's'}.`);
+  if (check.kind === 'wrong') throw new AppError('That is not your current password', { currentPassword: 'That is not your current password' });
   // Hashed before the transaction: scrypt takes ~50 ms, too long to hold the write lock.
   const passwordHash = hashPassword(input.newPassword);
   return db.transaction((tx) => {
