@@ -25,7 +25,7 @@ export const THROTTLE = {
 } as const;
 
 /** The address recorded when the front door passed none: one bucket shared by all such requests. */
-export const UNKNOWN_ADDRESS = 'unknown';
+export { UNKNOWN_CLIENT as UNKNOWN_ADDRESS } from '@/lib/http/client-ip';
 
 /**
  * What the queries found, newest first, each list cut at its limit (more rows change nothing):

@@ -34,5 +34,8 @@ export function clientIp(socketAddress: string | undefined, forwardedFor: string
   return normaliseIp(chain[Math.max(0, index)]);
 }
 
+/** What the front door passes for a client whose address it could not read. */
+export const UNKNOWN_CLIENT = 'unknown';
+
 /** The request header in which the front door (scripts/server.ts) passes the client's address to Next. */
 export const CLIENT_IP_HEADER = 'x-keel-client-ip';

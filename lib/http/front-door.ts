@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CLIENT_IP_HEADER, clientIp } from './client-ip';
+import { CLIENT_IP_HEADER, clientIp, UNKNOWN_CLIENT } from './client-ip';
 import { missLimit, publicKind, requestLimit } from './public-limits';
 import type { RateLimit, RateVerdict } from './rate-limit';
 import { contentSecurityPolicy, securityHeaders } from './security-headers';
@@ -34,7 +34,7 @@ function refuse(res: ServerResponse, retryAfterSec: number) {
 export function createFrontDoor(options: FrontDoorOptions) {
   const fixed = securityHeaders({ https: options.https });
   return function frontDoor(req: IncomingMessage, res: ServerResponse) {
-    const ip = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], options.trustedHops) ?? 'unknown';
+    const ip = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], options.trustedHops) ?? UNKNOWN_CLIENT;
     if (options.trustedHops === 0) for (const h of FORWARDED) delete req.headers[h];
     req.headers[CLIENT_IP_HEADER] = ip;
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { CLIENT_IP_HEADER } from './client-ip';
+import { CLIENT_IP_HEADER, UNKNOWN_CLIENT } from './client-ip';
 
 /**
  * The caller's address as the front door established it (lib/http/client-ip.ts, TRUST_PROXY): never a
@@ -8,5 +8,5 @@ import { CLIENT_IP_HEADER } from './client-ip';
  */
 export async function requestIp(): Promise<string | null> {
   const ip = (await headers()).get(CLIENT_IP_HEADER);
-  return ip && ip !== 'unknown' ? ip : null;
+  return ip && ip !== UNKNOWN_CLIENT ? ip : null;
 }

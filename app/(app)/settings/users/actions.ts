@@ -5,7 +5,7 @@ import { headers } from 'next/headers';
 import { createPasswordReset } from '@/db/queries/password-resets';
 import { changeUserRole, createUser, setUserActive } from '@/db/queries/users';
 import { defineAction } from '@/lib/actions';
-import { requestOrigin } from '@/lib/calendar/feed-url';
+import { requestOrigin } from '@/lib/http/origin';
 import { changeRoleSchema, createUserSchema, setActiveSchema, userIdInput } from '@/lib/users/schemas';
 
 const ADMIN = ['admin'] as const;
@@ -32,6 +32,5 @@ export const setUserActiveAction = defineAction({ schema: setActiveSchema, roles
  */
 export const createResetLinkAction = defineAction({ schema: userIdInput, roles: ADMIN }, async ({ userId }, { db, user }) => {
   const { token, expiresAt } = createPasswordReset(db, userId, user.id, Date.now());
-  const origin = process.env.PUBLIC_URL?.replace(/\/+$/, '') || requestOrigin(await headers());
-  return { url: `${origin}/reset/${token}`, expiresAt };
+  return { url: `${requestOrigin(await headers())}/reset/${token}`, expiresAt };
 });

@@ -2,7 +2,8 @@ import { getDb } from '@/db';
 import { findCalendarOwner, listFeedActivities } from '@/db/queries/calendar';
 import { getWorkspace } from '@/db/queries/workspace';
 import { feedEvents, feedStartDate } from '@/lib/calendar/feed';
-import { requestOrigin, secretFromFile } from '@/lib/calendar/feed-url';
+import { secretFromFile } from '@/lib/calendar/feed-url';
+import { requestOrigin } from '@/lib/http/origin';
 import { serializeCalendar } from '@/lib/calendar/ical';
 import { dateInZone } from '@/lib/dates';
 

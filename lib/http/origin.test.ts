@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { requestOrigin } from './feed-url';
+import { requestOrigin } from './origin';
 
 const h = (init: Record<string, string>) => new Headers(init);
 
