@@ -7,9 +7,8 @@ import { getWorkspace } from './workspace';
 
 /** Everything a quote's PDF draws, and the version stamp its cached file is named by. */
 export function loadQuotePdf(db: Db, quote: QuoteHeader): { data: QuotePdfData; stamp: QuotePdfStamp } {
-  const row = db.$client.prepare('select version, updated_at as updatedAt from quotes where id = ?').get(quote.id) as { version: number; updatedAt: number };
   return {
     data: { quote, lines: listQuoteLines(db, quote.id), workspaceName: getWorkspace(db).name },
-    stamp: { quoteId: quote.id, version: row.version, updatedAt: row.updatedAt },
+    stamp: { quoteId: quote.id, version: quote.version, updatedAt: quote.updatedAt },
   };
 }

@@ -207,6 +207,7 @@ export type QuoteHeader = {
   declineReason: string | null;
   supersededById: number | null;
   createdAt: number;
+  updatedAt: number;
   version: number;
 };
 
@@ -233,7 +234,7 @@ const HEADER_SQL = `
          q.currency, q.valid_until as validUntil, q.payment_terms as paymentTerms, q.payment_terms_text as paymentTermsText, q.notes, q.terms,
          q.subtotal_cents as subtotalCents, q.discount_cents as discountCents, q.net_cents as netCents, q.tax_cents as taxCents, q.total_cents as totalCents,
          q.public_token as publicToken, q.sent_at as sentAt, q.responded_at as respondedAt, q.accepted_name as acceptedName, q.accepted_ip as acceptedIp,
-         q.decline_reason as declineReason, q.superseded_by_id as supersededById, q.created_at as createdAt, q.version
+         q.decline_reason as declineReason, q.superseded_by_id as supersededById, q.created_at as createdAt, q.updated_at as updatedAt, q.version
   from quotes q left join deals d on d.id = q.deal_id left join companies co on co.id = q.company_id
   left join contacts c on c.id = q.contact_id left join users u on u.id = q.owner_id left join price_lists l on l.id = q.price_list_id`;
 
