@@ -46,6 +46,21 @@ export const workspaceLogo = sqliteTable('workspace_logo', {
   updatedAt: updatedAt(),
 });
 
+// History of the settings: who changed which setting when, from what to what (values as stored, as
+// text; the logo by its type, null when there was or is none).
+export const workspaceEvents = sqliteTable(
+  'workspace_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    field: text('field').notNull(),
+    fromValue: text('from_value'),
+    toValue: text('to_value'),
+    at: integer('at').notNull(),
+    userId: integer('user_id').references(() => users.id),
+  },
+  (t) => [index('workspace_events_at_idx').on(t.at), index('workspace_events_user_idx').on(t.userId)],
+);
+
 // A monthly won-value goal per rep; the team's goal is the sum of its reps'.
 export const goals = sqliteTable(
   'goals',
