@@ -11,11 +11,15 @@ let db: Db;
 vi.mock('@/db', () => ({ getDb: () => db }));
 
 const { listColumnCards } = await import('@/db/queries/board');
-const { closeDeal, createDeal } = await import('@/db/queries/deals');
+const { listDealTimeline } = await import('@/db/queries/deal-detail');
+const { closeDeal, createDeal, moveDeal } = await import('@/db/queries/deals');
 const { addLostReason, listLostReasons, moveLostReason, renameLostReason, setLostReasonActive } = await import('@/db/queries/lost-reasons');
 const { addStage, createPipeline, dealCountsByStage, deletePipeline, deleteStage, moveStage, renamePipeline, updateStage } = await import('@/db/queries/pipeline-settings');
 const { listPipelinesWithStages } = await import('@/db/queries/pipelines');
+const { getReportTable } = await import('@/db/queries/reports');
+const { listTimeline } = await import('@/db/queries/timeline');
 const { seedEmptyWorkspace } = await import('@/db/seed');
+const { rawReportTable } = await import('./support/raw-reports');
 const { parseDealFilters } = await import('@/lib/deals/filters');
 const actions = await import('@/app/(app)/settings/pipelines/actions');
 
@@ -177,13 +181,15 @@ describe('deleting a stage', () => {
     expect(dealRow(c.id)).toMatchObject({ stageId: qualified.id, version: 1 });
 
     // One history row per moved open deal, by the admin, now; its "from" stage is gone (the schema
-    // sets it to null when the stage is deleted, and the timeline says "a deleted stage").
+    // sets it to null when the stage is deleted) but its name stays in the row.
     const history = db.$client
-      .prepare('select deal_id as dealId, from_stage_id as fromId, to_stage_id as toId, at, user_id as userId from deal_stage_history where at = ? order by deal_id')
+      .prepare(
+        'select deal_id as dealId, from_stage_id as fromId, from_stage_name as fromName, to_stage_id as toId, at, user_id as userId from deal_stage_history where at = ? order by deal_id',
+      )
       .all(NOW);
     expect(history).toEqual([
-      { dealId: a.id, fromId: null, toId: qualified.id, at: NOW, userId: admin.id },
-      { dealId: b.id, fromId: null, toId: qualified.id, at: NOW, userId: admin.id },
+      { dealId: a.id, fromId: null, fromName: 'Lead', toId: qualified.id, at: NOW, userId: admin.id },
+      { dealId: b.id, fromId: null, fromName: 'Lead', toId: qualified.id, at: NOW, userId: admin.id },
     ]);
     expect((db.$client.prepare('select count(*) as n from deal_stage_history').get() as { n: number }).n).toBe(historyBefore + 2);
 
@@ -191,6 +197,44 @@ describe('deleting a stage', () => {
     expect(() => closeDeal(db, { dealId: a.id, version: 1, status: 'won' }, admin)).toThrow(/Someone else changed this deal/);
     expect(dealCountsByStage(db).get(qualified.id)).toEqual({ total: 4, open: 3 });
     expect(proposal.id).toBeGreaterThan(0);
+  });
+
+  test("a deleted stage's name stays in the history of the deals that passed through it; time in stage is unchanged for the rest", () => {
+    const DAY = 86_400_000;
+    const t0 = Date.UTC(2026, 9, 5, 10);
+    const [lead, qualified, proposal] = stagesOf(1);
+    const contactId = Number(db.$client.prepare(`insert into contacts (first_name, last_name) values ('Ada', 'Byron')`).run().lastInsertRowid);
+    const deal = createDeal(
+      db,
+      { title: 'Passes through', valueCents: 100_00, pipelineId: 1, stageId: lead.id, expectedCloseDate: null, companyId: null, contactId, source: null, ownerId: null },
+      admin,
+      t0,
+    );
+    const v2 = moveDeal(db, { dealId: deal.id, toStageId: qualified.id, aboveId: null, version: deal.version }, admin, t0 + DAY);
+    moveDeal(db, { dealId: deal.id, toStageId: proposal.id, aboveId: null, version: v2.version }, admin, t0 + 3 * DAY);
+    updateStage(db, { stageId: qualified.id, name: 'Qualified lead', probability: 2500, rotDays: 30 });
+
+    const q = { fromMs: t0 - DAY, toMs: t0 + 10 * DAY, from: '2026-10-04', to: '2026-10-14', timeZone: 'UTC', pipelineId: 1, now: t0 + 5 * DAY };
+    const timeInStage = () => getReportTable(db, 'time-in-stage', q);
+    const before = timeInStage();
+    expect(before.slice(0, 3)).toEqual([
+      { name: 'Lead', stays: 1, avgDays: 1 },
+      { name: 'Qualified lead', stays: 1, avgDays: 2 },
+      { name: 'Proposal', stays: 1, avgDays: 2 },
+    ]);
+
+    expect(deleteStage(db, qualified.id, null, admin, t0 + 4 * DAY)).toEqual({ moved: 0 });
+
+    // The name it had when it was deleted, on the deal's history and on its contact's timeline.
+    const moves = ['Moved from Qualified lead to Proposal', 'Moved from Lead to Qualified lead'];
+    const dealStory = listDealTimeline(db, deal.id, { limit: 10, currency: 'USD' }).entries;
+    expect(dealStory.filter((e) => e.type === 'stage').map((e) => e.title)).toEqual(moves);
+    const contactStory = listTimeline(db, { contactId }, { types: ['stage'] }).entries;
+    expect(contactStory.map((e) => e.title)).toEqual(moves);
+
+    // Stays in the stages that remain are what they were, and the rollups still equal the raw rows.
+    expect(timeInStage()).toEqual(before.filter((r) => r.name !== 'Qualified lead'));
+    expect(timeInStage()).toEqual(rawReportTable(db, 'time-in-stage', q));
   });
 
   test('through the action, a stage with deals asks where they go; an empty one is deleted directly', async () => {

@@ -81,7 +81,7 @@ const TIMELINE_SQL = `
     from activities a left join users u on u.id = a.owner_id
     where a.deal_id = @id
     union all
-    select 'stage-' || h.id, 'stage', h.at, 'Moved from ' || coalesce(fs.name, 'a deleted stage') || ' to ' || coalesce(ts.name, 'a deleted stage'),
+    select 'stage-' || h.id, 'stage', h.at, 'Moved from ' || coalesce(fs.name, h.from_stage_name, 'a deleted stage') || ' to ' || coalesce(ts.name, h.to_stage_name, 'a deleted stage'),
            null, null, null, 1, null, h.user_id, u.name, ${NO_EVENT}
     from deal_stage_history h
     left join stages fs on fs.id = h.from_stage_id left join stages ts on ts.id = h.to_stage_id left join users u on u.id = h.user_id

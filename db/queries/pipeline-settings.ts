@@ -50,6 +50,16 @@ function assertStageNameFree(db: Db, pipelineId: number, name: string, exceptId?
   if (clash) throw new AppError('This pipeline already has a stage with that name.', { name: 'This pipeline already has a stage with that name.' });
 }
 
+/**
+ * Deleting a stage sets the history's references to it to null; its name is kept in those rows
+ * first, so that a deal's history still reads "Moved from Qualified to …". (A pipeline is only
+ * deleted without deals, and so without history.)
+ */
+function keepStageNameInHistory(db: Db, stage: { id: number; name: string }) {
+  db.update(dealStageHistory).set({ fromStageName: stage.name }).where(eq(dealStageHistory.fromStageId, stage.id)).run();
+  db.update(dealStageHistory).set({ toStageName: stage.name }).where(eq(dealStageHistory.toStageId, stage.id)).run();
+}
+
 /** Writes positions 0..n-1 in the given order. */
 function renumberStages(db: Db, ordered: { id: number; position: number }[]) {
   ordered.forEach((s, position) => {
@@ -186,6 +196,7 @@ export function deleteStage(db: Db, stageId: number, moveTo: number | null, acto
       }
     }
 
+    keepStageNameInHistory(db, stage);
     db.delete(stages).where(eq(stages.id, stage.id)).run();
     renumberStages(
       db,

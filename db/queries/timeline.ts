@@ -52,7 +52,7 @@ export function listTimeline(
       left join contacts p on p.id = a.contact_id
       where ${activityScope}
       union all
-      select 'stage-' || h.id, 'stage', h.at, 'Moved from ' || coalesce(fs.name, 'a deleted stage') || ' to ' || coalesce(ts.name, 'a deleted stage'), null,
+      select 'stage-' || h.id, 'stage', h.at, 'Moved from ' || coalesce(fs.name, h.from_stage_name, 'a deleted stage') || ' to ' || coalesce(ts.name, h.to_stage_name, 'a deleted stage'), null,
              null, null, 1, null, h.user_id, u.name, d.id, d.title, d.contact_id, null
       from deal_stage_history h
       join deals d on d.id = h.deal_id

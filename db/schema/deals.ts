@@ -90,6 +90,10 @@ export const dealStageHistory = sqliteTable(
       .references(() => deals.id, { onDelete: 'cascade' }),
     fromStageId: integer('from_stage_id').references(() => stages.id, { onDelete: 'set null' }),
     toStageId: integer('to_stage_id').references(() => stages.id, { onDelete: 'set null' }),
+    // A stage's name, written when the stage is deleted (which sets its id above to null), so that
+    // the history still says where the deal was. While the stage exists its own (current) name is shown.
+    fromStageName: text('from_stage_name'),
+    toStageName: text('to_stage_name'),
     at: integer('at').notNull(),
     // When the deal left this stage (its next move, or its close); null while it is still there.
     // Kept by triggers (migration 0006) so that time-in-stage is one indexed sum.
