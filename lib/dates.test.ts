@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addDays, dateInZone, daysBetween, endOfWeek, formatDate, isIsoDate } from './dates';
+import { addDays, dateInZone, daysBetween, endOfWeek, formatDate, formatInstant, formatTimeOfDay, isIsoDate, middayInZone } from './dates';
 
 describe('isIsoDate', () => {
   test.each([
@@ -36,3 +36,41 @@ test.each([
   ['2026-12-31', '2027-01-03'],
   ['2024-02-28', '2024-03-03'],
 ])('endOfWeek(%s) = %s', (date, end) => expect(endOfWeek(date)).toBe(end));
+
+describe('formatInstant shows an instant in the workspace zone, named', () => {
+  test.each([
+    ['UTC', Date.UTC(2026, 10, 5, 10), 'Nov 5, 2026, 10:00 AM UTC'],
+    // New York springs forward at 2:00 on Mar 8, 2026: a minute apart, an hour apart on the clock.
+    ['America/New_York', Date.UTC(2026, 2, 8, 6, 59), 'Mar 8, 2026, 1:59 AM EST'],
+    ['America/New_York', Date.UTC(2026, 2, 8, 7, 0), 'Mar 8, 2026, 3:00 AM EDT'],
+    // …and falls back on Nov 1: 1:30 happens twice, told apart by the zone's name.
+    ['America/New_York', Date.UTC(2026, 10, 1, 5, 30), 'Nov 1, 2026, 1:30 AM EDT'],
+    ['America/New_York', Date.UTC(2026, 10, 1, 6, 30), 'Nov 1, 2026, 1:30 AM EST'],
+    // Half-hour offsets: India all year; Adelaide with DST ending at 3:00 on Apr 5, 2026.
+    ['Asia/Kolkata', Date.UTC(2026, 11, 3, 13, 24), 'Dec 3, 2026, 6:54 PM GMT+5:30'],
+    ['Australia/Adelaide', Date.UTC(2026, 3, 4, 16, 29), 'Apr 5, 2026, 2:59 AM GMT+10:30'],
+    ['Australia/Adelaide', Date.UTC(2026, 3, 4, 16, 31), 'Apr 5, 2026, 2:01 AM GMT+9:30'],
+    // Late evening UTC is already the next day east of it.
+    ['Pacific/Auckland', Date.UTC(2026, 11, 31, 23, 0), 'Jan 1, 2027, 12:00 PM GMT+13'],
+  ])('%s, %i → %s', (zone, ms, shown) => expect(formatInstant(ms, zone)).toBe(shown));
+});
+
+test.each([
+  ['UTC', Date.UTC(2026, 10, 5, 10), '10:00 AM UTC'],
+  ['Asia/Kolkata', Date.UTC(2026, 10, 5, 10), '3:30 PM GMT+5:30'],
+  ['America/Los_Angeles', Date.UTC(2026, 10, 5, 10), '2:00 AM PST'],
+])('formatTimeOfDay in %s', (zone, ms, shown) => expect(formatTimeOfDay(ms, zone)).toBe(shown));
+
+describe('middayInZone falls on its date in the zone', () => {
+  test.each([
+    ['2026-11-20', 'UTC', Date.UTC(2026, 10, 20, 12)],
+    ['2026-11-20', 'Pacific/Auckland', Date.UTC(2026, 10, 19, 23)],
+    ['2026-11-20', 'Asia/Kolkata', Date.UTC(2026, 10, 20, 6, 30)],
+    ['2026-03-08', 'America/New_York', Date.UTC(2026, 2, 8, 16)], // the day clocks spring forward
+    ['2026-11-01', 'America/New_York', Date.UTC(2026, 10, 1, 17)], // the day they fall back
+    ['2026-04-05', 'Australia/Adelaide', Date.UTC(2026, 3, 5, 2, 30)],
+  ])('%s in %s', (date, zone, ms) => {
+    expect(middayInZone(date, zone)).toBe(ms);
+    expect(dateInZone(ms, zone)).toBe(date);
+  });
+});

@@ -48,9 +48,41 @@ export function formatDate(isoDate: string): string {
   return cachedFormat('display', 'en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(isoDateToMs(isoDate));
 }
 
-/** An instant as "Nov 5, 2026, 10:00 AM" in UTC (the timelines and histories say UTC beside it). */
-export function formatInstantUtc(ms: number): string {
-  return cachedFormat('instant', 'en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(ms);
+// Every instant shown to people goes through these two, in the workspace's time zone (getWorkspace),
+// never the server's or UTC; the zone's short name goes with it, since a reader may be elsewhere.
+
+/** An instant as "Nov 5, 2026, 10:00 AM EST" in a time zone. */
+export function formatInstant(ms: number, timeZone: string): string {
+  return cachedFormat('instant', 'en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(ms);
+}
+
+/** The time of day of an instant as "10:00 AM EST" in a time zone, for lists that are all one day. */
+export function formatTimeOfDay(ms: number, timeZone: string): string {
+  return cachedFormat('time', 'en-US', { hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(ms);
+}
+
+/** Offset of a time zone from UTC at an instant, in ms (positive east of Greenwich). */
+export function zoneOffset(instant: number, timeZone: string): number {
+  const parts = cachedFormat('parts', 'en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** Midday of a date in a time zone, as an instant: a time that falls on that date wherever it is shown in that zone. */
+export function middayInZone(isoDate: string, timeZone: string): number {
+  const naive = Date.parse(`${isoDate}T12:00:00Z`);
+  // Across a DST change the offset at the true instant can differ from the guess: correct once.
+  return naive - zoneOffset(naive - zoneOffset(naive, timeZone), timeZone);
 }
 
 /** Today's date in a time zone (default UTC). */

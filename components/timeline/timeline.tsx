@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { cx } from '@/components/ui/cx';
 import type { TimelineEntry } from '@/db/queries/timeline';
 import { EntryActions } from './entry-actions';
-import { formatDate, formatInstantUtc } from '@/lib/dates';
+import { formatDate, formatInstant } from '@/lib/dates';
 import { TIMELINE_LABELS, TIMELINE_TYPES, type TimelineType } from '@/lib/timeline/types';
 
 const ICONS: Record<TimelineType, { glyph: string; tone: string }> = {
@@ -44,7 +44,19 @@ export function TimelineFilter({ active, hrefFor }: { active: TimelineType[]; hr
   );
 }
 
-export function Timeline({ entries, today, showContact, currentUserId }: { entries: TimelineEntry[]; today: string; showContact?: boolean; currentUserId: number }) {
+export function Timeline({
+  entries,
+  today,
+  timeZone,
+  showContact,
+  currentUserId,
+}: {
+  entries: TimelineEntry[];
+  today: string;
+  timeZone: string;
+  showContact?: boolean;
+  currentUserId: number;
+}) {
   if (entries.length === 0) {
     return <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500">Nothing here yet. Log a call, an email or a note to start the story.</p>;
   }
@@ -65,7 +77,7 @@ export function Timeline({ entries, today, showContact, currentUserId }: { entri
                   {e.title}
                 </p>
                 <time className="text-xs text-slate-500" dateTime={new Date(e.at).toISOString()}>
-                  {formatInstantUtc(e.at)}
+                  {formatInstant(e.at, timeZone)}
                 </time>
               </div>
               <p className="mt-0.5 text-xs text-slate-500">

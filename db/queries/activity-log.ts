@@ -4,6 +4,7 @@ import { AppError } from '@/lib/errors';
 import { activityInstant, type LogActivityInput } from '@/lib/timeline/log-schema';
 import { assertRefs } from './refs';
 import type { SessionUser } from './users';
+import { getWorkspace } from './workspace';
 
 /**
  * Logs what happened (and, optionally, the next step as a task) in one transaction. Links are
@@ -27,7 +28,7 @@ export function logActivity(db: Db, input: LogActivityInput, actor: SessionUser,
       companyId ??= contact.companyId;
     }
     if (companyId && !s.prepare('select 1 from companies where id = ?').get(companyId)) throw new AppError('That company no longer exists.');
-    const at = activityInstant(input.date, now, today);
+    const at = activityInstant(input.date, now, today, getWorkspace(db).timezone);
     const insert = s.prepare(
       `insert into activities (type, subject, body, due_date, done_at, outcome, owner_id, contact_id, company_id, deal_id, created_at, updated_at)
        values (@type, @subject, @body, @dueDate, @doneAt, @outcome, @ownerId, @contactId, @companyId, @dealId, @createdAt, @createdAt)`,

@@ -1,6 +1,6 @@
 // Months are 'YYYY-MM' strings. All arithmetic is on calendar fields, never on instants.
 
-import { cachedFormat } from '@/lib/dates';
+import { zoneOffset } from '@/lib/dates';
 
 export function monthOf(isoDate: string): string {
   return isoDate.slice(0, 7);
@@ -31,23 +31,6 @@ export function fiscalYearStart(month: string, startMonth: number): string {
   const [, m] = month.split('-').map(Number);
   const offset = (((m - startMonth) % 12) + 12) % 12;
   return addMonths(month, -offset);
-}
-
-/** Offset of a time zone from UTC at an instant, in ms (positive east of Greenwich). */
-function zoneOffset(instant: number, timeZone: string): number {
-  const parts = cachedFormat('parts', 'en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
 /** The instant a month begins in a time zone (local midnight of its first day). */

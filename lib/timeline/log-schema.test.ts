@@ -21,8 +21,9 @@ test.each([
   if (!r.success) expect(r.error.issues.find((i) => i.path.join('.') === path)?.message).toBe(message);
 });
 
-test('an activity logged for today keeps the current time; another day is placed at midday UTC', () => {
+test('an activity logged for today keeps the current time; another day is placed at midday in the workspace zone', () => {
   const now = Date.UTC(2026, 10, 22, 15, 30);
-  expect(activityInstant('2026-11-22', now, '2026-11-22')).toBe(now);
-  expect(activityInstant('2026-11-20', now, '2026-11-22')).toBe(Date.UTC(2026, 10, 20, 12));
+  expect(activityInstant('2026-11-22', now, '2026-11-22', 'UTC')).toBe(now);
+  expect(activityInstant('2026-11-20', now, '2026-11-22', 'UTC')).toBe(Date.UTC(2026, 10, 20, 12));
+  expect(activityInstant('2026-11-20', now, '2026-11-22', 'Pacific/Auckland')).toBe(Date.UTC(2026, 10, 19, 23)); // +13 in November
 });

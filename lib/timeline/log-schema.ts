@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CALL_OUTCOMES } from '@/db/schema';
-import { isIsoDate } from '@/lib/dates';
+import { isIsoDate, middayInZone } from '@/lib/dates';
 import { optionalText, requiredText } from '@/lib/validation/text';
 
 const optionalId = z.preprocess((v) => (v === '' || v === null || v === undefined ? null : v), z.coerce.number().int().positive().nullable());
@@ -42,7 +42,10 @@ export const editActivitySchema = z.object({
 
 export const activityIdSchema = z.object({ activityId: z.coerce.number().int().positive() });
 
-/** When a logged activity happened: now if it was today, else midday UTC of that date. */
-export function activityInstant(date: string, now: number, today: string): number {
-  return date === today ? now : Date.parse(`${date}T12:00:00Z`);
+/**
+ * When a logged activity happened: now if it was today, else midday of that date in the workspace's
+ * zone, so that its timeline shows the date that was picked (midday UTC is already tomorrow in Auckland).
+ */
+export function activityInstant(date: string, now: number, today: string, timeZone: string): number {
+  return date === today ? now : middayInZone(date, timeZone);
 }

@@ -11,7 +11,9 @@ import { getDb } from '@/db';
 import { listCompanies } from '@/db/queries/companies';
 import { listTagNames } from '@/db/queries/tags';
 import { listActiveUsers } from '@/db/queries/users';
+import { getWorkspace } from '@/db/queries/workspace';
 import { requireUser } from '@/lib/auth/session';
+import { dateInZone } from '@/lib/dates';
 import { listFiltersToParams, PAGE_SIZE, parseListFilters, type ListFilters } from '@/lib/contacts/list-filters';
 
 export const metadata: Metadata = { title: 'Companies' };
@@ -23,6 +25,7 @@ export default async function CompaniesPage({ searchParams }: Props) {
   const filters = parseListFilters(await searchParams);
   const db = getDb();
   const { rows, total } = listCompanies(db, filters, user);
+  const { timezone } = getWorkspace(db);
   const href = (change: Partial<ListFilters>) => {
     const p = listFiltersToParams(filters, change);
     return `/companies${p.size ? `?${p}` : ''}`;
@@ -97,7 +100,7 @@ export default async function CompaniesPage({ searchParams }: Props) {
                     <span className="md:hidden">Open deals: </span>
                     {c.openDeals}
                   </td>
-                  <td className="hidden text-right text-slate-500 md:table-cell md:px-4 md:py-3">{new Date(c.createdAt).toISOString().slice(0, 10)}</td>
+                  <td className="hidden text-right text-slate-500 md:table-cell md:px-4 md:py-3">{dateInZone(c.createdAt, timezone)}</td>
                 </tr>
               ))}
             </tbody>

@@ -6,9 +6,9 @@ import { findOrCreateCompanyByName } from '@/db/queries/companies';
 import { deleteActivity, editActivity, logActivity } from '@/db/queries/activity-log';
 import { createContact, updateContact } from '@/db/queries/contacts';
 import { searchRecords } from '@/db/queries/record-search';
+import { workspaceToday } from '@/db/queries/tasks';
 import { defineAction } from '@/lib/actions';
 import { contactSchema, optionalCompanyName } from '@/lib/contacts/schemas';
-import { todayIso } from '@/lib/dates';
 import { activityIdSchema, editActivitySchema, logActivitySchema } from '@/lib/timeline/log-schema';
 
 // The form names the company; an unknown name creates it, as reps expect when typing a new lead.
@@ -37,7 +37,7 @@ export const updateContactAction = defineAction({ schema: formSchema.extend({ co
 
 // Activities are logged from contact, company and deal pages alike; these actions serve all three.
 export const logActivityAction = defineAction({ schema: logActivitySchema }, (input, { db, user }) => {
-  const result = logActivity(db, input, user, Date.now(), todayIso());
+  const result = logActivity(db, input, user, Date.now(), workspaceToday(db).today);
   revalidateRecords(input);
   return result;
 });

@@ -14,7 +14,7 @@ import { listDealsFor, listOpenTasksFor } from '@/db/queries/contacts';
 import { listTimeline } from '@/db/queries/timeline';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requireUser } from '@/lib/auth/session';
-import { formatDate, todayIso } from '@/lib/dates';
+import { dateInZone, formatDate, todayIso } from '@/lib/dates';
 import { formatMoney } from '@/lib/money';
 import { decodeCursor, encodeCursor, timelineTypesSchema, type TimelineType } from '@/lib/timeline/types';
 
@@ -32,8 +32,8 @@ export default async function CompanyPage({ params, searchParams }: Props) {
   const types = timelineTypesSchema.parse(sp.type);
   const before = decodeCursor(typeof sp.before === 'string' ? sp.before : null);
   const { entries, next } = listTimeline(db, { companyId: id }, { types, before });
-  const { currency } = getWorkspace(db);
-  const today = todayIso();
+  const { currency, timezone } = getWorkspace(db);
+  const today = todayIso(timezone);
   const people = listCompanyContacts(db, id);
   const typeHref = (t: TimelineType[]) => `/companies/${id}${t.length ? `?type=${t.join(',')}` : ''}`;
 
@@ -75,7 +75,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
           <Fact label="Open pipeline">
             <span className="tabular-nums">{formatMoney(company.openCents, currency)}</span>
           </Fact>
-          <Fact label="Last contacted">{company.lastContactedAt ? formatDate(new Date(company.lastContactedAt).toISOString().slice(0, 10)) : 'Never'}</Fact>
+          <Fact label="Last contacted">{company.lastContactedAt ? formatDate(dateInZone(company.lastContactedAt, timezone)) : 'Never'}</Fact>
           <Fact label="Next task">
             {company.nextTaskSubject ? `${company.nextTaskSubject}${company.nextTaskDue ? ` · ${formatDate(company.nextTaskDue)}` : ''}` : 'None scheduled'}
           </Fact>
@@ -93,7 +93,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
             <LogActivityForm companyId={id} today={today} />
           </div>
           <TimelineFilter active={types} hrefFor={typeHref} />
-          <Timeline entries={entries} today={today} currentUserId={user.id} showContact />
+          <Timeline entries={entries} today={today} timeZone={timezone} currentUserId={user.id} showContact />
           {next ? (
             <div className="mt-4 text-center">
               <Link href={`${typeHref(types)}${types.length ? '&' : '?'}before=${encodeCursor(next)}`} className={buttonClass('secondary')} scroll={false}>

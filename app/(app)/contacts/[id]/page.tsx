@@ -13,7 +13,7 @@ import { getContactHeader, listDealsFor, listOpenTasksFor } from '@/db/queries/c
 import { listTimeline } from '@/db/queries/timeline';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requireUser } from '@/lib/auth/session';
-import { formatDate, todayIso } from '@/lib/dates';
+import { dateInZone, formatDate, todayIso } from '@/lib/dates';
 import { formatMoney } from '@/lib/money';
 import { decodeCursor, encodeCursor, timelineTypesSchema, type TimelineType } from '@/lib/timeline/types';
 
@@ -31,8 +31,8 @@ export default async function ContactPage({ params, searchParams }: Props) {
   const types = timelineTypesSchema.parse(sp.type);
   const before = decodeCursor(typeof sp.before === 'string' ? sp.before : null);
   const { entries, next } = listTimeline(db, { contactId: id }, { types, before });
-  const { currency } = getWorkspace(db);
-  const today = todayIso();
+  const { currency, timezone } = getWorkspace(db);
+  const today = todayIso(timezone);
   const name = `${contact.firstName} ${contact.lastName}`.trim();
   const typeHref = (t: TimelineType[]) => `/contacts/${id}${t.length ? `?type=${t.join(',')}` : ''}`;
 
@@ -74,7 +74,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
           <Fact label="Email">{contact.email ? <a className="text-brand-700 hover:underline" href={`mailto:${contact.email}`}>{contact.email}</a> : '—'}</Fact>
           <Fact label="Phone">{contact.phone ? <a className="text-brand-700 hover:underline" href={`tel:${contact.phone}`}>{contact.phone}</a> : '—'}</Fact>
           <Fact label="Owner">{contact.ownerName ?? '—'}</Fact>
-          <Fact label="Last contacted">{contact.lastContactedAt ? formatDate(new Date(contact.lastContactedAt).toISOString().slice(0, 10)) : 'Never'}</Fact>
+          <Fact label="Last contacted">{contact.lastContactedAt ? formatDate(dateInZone(contact.lastContactedAt, timezone)) : 'Never'}</Fact>
           <Fact label="Won, lifetime">
             <span className="tabular-nums">{formatMoney(contact.wonCents, currency)}</span>
           </Fact>
@@ -104,7 +104,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
             <LogActivityForm contactId={id} today={today} />
           </div>
           <TimelineFilter active={types} hrefFor={typeHref} />
-          <Timeline entries={entries} today={today} currentUserId={user.id} />
+          <Timeline entries={entries} today={today} timeZone={timezone} currentUserId={user.id} />
           {next ? (
             <div className="mt-4 text-center">
               <Link href={`${typeHref(types)}${types.length ? '&' : '?'}before=${encodeCursor(next)}`} className={buttonClass('secondary')} scroll={false}>

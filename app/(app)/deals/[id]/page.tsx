@@ -141,7 +141,7 @@ export default async function DealPage({ params, searchParams }: Props) {
             <h2 id="timeline-title" className="mb-3 text-base font-semibold text-slate-900">
               History
             </h2>
-            <DealTimeline entries={entries} today={today} user={{ id: user.id, seesEveryone: managerial }} moreHref={more ? `/deals/${deal.id}?timeline=${pages + 1}` : null} />
+            <DealTimeline entries={entries} today={today} timeZone={ws.timezone} user={{ id: user.id, seesEveryone: managerial }} moreHref={more ? `/deals/${deal.id}?timeline=${pages + 1}` : null} />
           </div>
         </section>
         <div className="order-first space-y-6 lg:order-none">

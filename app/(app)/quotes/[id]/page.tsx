@@ -10,7 +10,7 @@ import { listQuoteEvents, listQuoteLines, listRevisions } from '@/db/queries/quo
 import { workspaceToday } from '@/db/queries/tasks';
 import { getWorkspace } from '@/db/queries/workspace';
 import { seesEveryone } from '@/lib/auth/roles';
-import { formatInstantUtc } from '@/lib/dates';
+import { formatInstant } from '@/lib/dates';
 import { formatMoney } from '@/lib/money';
 import { describeQuoteEvent } from '@/lib/quotes/describe';
 import { effectiveStatus, quoteLabel } from '@/lib/quotes/status';
@@ -76,7 +76,7 @@ export default async function QuotePage({ params }: Props) {
         ) : null}
         {status === 'accepted' ? (
           <Alert tone="success">
-            Accepted by {q.acceptedName} on {formatInstantUtc(q.respondedAt ?? 0)} UTC{q.acceptedIp ? ` from ${q.acceptedIp}` : ''}.
+            Accepted by {q.acceptedName} on {formatInstant(q.respondedAt ?? 0, ws.timezone)}{q.acceptedIp ? ` from ${q.acceptedIp}` : ''}.
           </Alert>
         ) : null}
         {status === 'declined' ? <Alert>Declined by the customer{q.declineReason ? `: “${q.declineReason}”` : '.'}</Alert> : null}
@@ -101,7 +101,7 @@ export default async function QuotePage({ params }: Props) {
             {listQuoteEvents(db, q.id).map((e) => (
               <li key={e.id} className="flex flex-col sm:flex-row sm:justify-between sm:gap-4">
                 <span className="text-slate-800">{describeQuoteEvent(e)}</span>
-                <span className="shrink-0 text-xs text-slate-500">{formatInstantUtc(e.at)} UTC</span>
+                <span className="shrink-0 text-xs text-slate-500">{formatInstant(e.at, ws.timezone)}</span>
               </li>
             ))}
           </ol>

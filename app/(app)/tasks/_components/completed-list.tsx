@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import type { CompletedTaskRow } from '@/db/queries/tasks';
+import { formatTimeOfDay } from '@/lib/dates';
 
 /** Tasks done today, so a finished list still shows what was finished. */
 export function CompletedList({ rows, showOwner, timeZone }: { rows: CompletedTaskRow[]; showOwner: boolean; timeZone: string }) {
-  const time = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' });
   return (
     <section aria-labelledby="tasks-completed" className="mt-8" data-testid="task-group" data-group="completed">
       <h2 id="tasks-completed" className="mb-2 text-sm font-semibold text-slate-700">
@@ -29,7 +29,7 @@ export function CompletedList({ rows, showOwner, timeZone }: { rows: CompletedTa
                     ) : null}
                     {href && about ? ' · ' : null}
                     {showOwner && task.ownerName ? `${task.ownerName} · ` : null}
-                    Done {time.format(task.doneAt)}
+                    Done {formatTimeOfDay(task.doneAt, timeZone)}
                   </span>
                 </li>
               );

@@ -4,7 +4,7 @@ import { buttonClass } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
 import type { DealTimelineEntry } from '@/db/queries/deal-detail';
 import { timelineMeta, type DealTimelineType } from '@/lib/activities/deal-timeline';
-import { formatDate, formatInstantUtc } from '@/lib/dates';
+import { formatDate, formatInstant } from '@/lib/dates';
 import { CompleteTaskButton } from './complete-task-button';
 
 const ICONS: Record<DealTimelineType, { glyph: string; tone: string; label: string }> = {
@@ -28,12 +28,13 @@ const ICONS: Record<DealTimelineType, { glyph: string; tone: string; label: stri
 type Props = {
   entries: DealTimelineEntry[];
   today: string;
+  timeZone: string;
   user: { id: number; seesEveryone: boolean };
   moreHref: string | null;
 };
 
 /** The deal's story, newest first: activities, stage moves and every recorded change. */
-export function DealTimeline({ entries, today, user, moreHref }: Props) {
+export function DealTimeline({ entries, today, timeZone, user, moreHref }: Props) {
   if (entries.length === 0) {
     return <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500">Nothing has happened yet. Log a call, an email or a note above to start the story.</p>;
   }
@@ -57,7 +58,7 @@ export function DealTimeline({ entries, today, user, moreHref }: Props) {
                     {e.title}
                   </p>
                   <time className="text-xs text-slate-500" dateTime={new Date(e.at).toISOString()}>
-                    {formatInstantUtc(e.at)}
+                    {formatInstant(e.at, timeZone)}
                   </time>
                 </div>
                 <p className="mt-0.5 text-xs text-slate-500">
