@@ -12,6 +12,8 @@ const db = createTestDb();
 vi.mock('@/db', () => ({ getDb: () => db }));
 
 const { completeTask, countOverdueTasks, listCompletedToday, listTaskGroups, reassignTask, snoozeTask } = await import('@/db/queries/tasks');
+const { listDealTimeline } = await import('@/db/queries/deal-detail');
+const { listTimeline } = await import('@/db/queries/timeline');
 const { findCalendarOwner, getCalendarSecret, listFeedActivities, renewCalendarSecret } = await import('@/db/queries/calendar');
 const { completeTaskAction, reassignTaskAction, snoozeTaskAction } = await import('@/app/(app)/tasks/actions');
 const { GET: calendarFeed } = await import('@/app/api/calendar/[file]/route');
@@ -189,6 +191,35 @@ describe('complete, snooze and reassign', () => {
     session.user = mia;
     expect(await reassignTaskAction({ taskId: ids.sunday, ownerId: tess.id })).toEqual({ ok: true, data: undefined });
     expect(task(ids.sunday).ownerId).toBe(tess.id);
+  });
+
+  test('a reassignment leaves history (who, when, from whom to whom) on every timeline that shows the task', async () => {
+    const name = (id: number) => (db.$client.prepare('select name from users where id = ?').get(id) as { name: string }).name;
+    const taskId = insertActivity({ subject: 'Send the contract', due: '2026-11-27', ownerId: tess.id, dealId, contactId, companyId });
+    const at = Date.UTC(2026, 10, 25, 14, 5);
+    reassignTask(db, taskId, ana.id, mia, at);
+    reassignTask(db, taskId, ana.id, mia, at + 60_000); // already Ana's: nothing changed, nothing recorded
+    const history = () =>
+      db.$client.prepare('select from_user_id as fromId, to_user_id as toId, at, user_id as userId from task_reassignments where task_id = ? order by id').all(taskId);
+    expect(history()).toEqual([{ fromId: tess.id, toId: ana.id, at, userId: mia.id }]);
+
+    const entry = { type: 'reassigned', at, title: `Task “Send the contract” reassigned from Tess Tasks to ${name(ana.id)}`, userName: name(mia.id), activityId: null };
+    const onDeal = listDealTimeline(db, dealId, { limit: 500, currency: 'USD' }).entries.filter((e) => e.type === 'reassigned');
+    expect(onDeal).toEqual([expect.objectContaining(entry)]);
+    for (const scope of [{ contactId }, { companyId }]) {
+      expect(listTimeline(db, scope, { types: ['reassigned'] }).entries).toEqual([expect.objectContaining({ ...entry, dealId })]);
+    }
+    // A task elsewhere is not on these timelines.
+    reassignTask(db, insertActivity({ subject: 'Elsewhere', ownerId: tess.id }), ana.id, mia, at);
+    expect(listTimeline(db, { contactId }, { types: ['reassigned'] }).entries).toHaveLength(1);
+
+    // Through the action too, with the time it happened.
+    session.user = mia;
+    const before = Date.now();
+    expect(await reassignTaskAction({ taskId, ownerId: tess.id })).toEqual({ ok: true, data: undefined });
+    const last = history().at(-1) as { fromId: number; toId: number; at: number; userId: number };
+    expect(last).toMatchObject({ fromId: ana.id, toId: tess.id, userId: mia.id });
+    expect(last.at).toBeGreaterThanOrEqual(before);
   });
 });
 

@@ -11,6 +11,7 @@ const ICONS: Record<TimelineType, { glyph: string; tone: string }> = {
   meeting: { glyph: '◷', tone: 'bg-violet-100 text-violet-700' },
   note: { glyph: '✎', tone: 'bg-amber-100 text-amber-700' },
   task: { glyph: '✓', tone: 'bg-slate-200 text-slate-700' },
+  reassigned: { glyph: '⇄', tone: 'bg-slate-100 text-slate-600' },
   stage: { glyph: '→', tone: 'bg-brand-100 text-brand-700' },
   deal: { glyph: '+', tone: 'bg-brand-100 text-brand-700' },
   won: { glyph: '★', tone: 'bg-emerald-100 text-emerald-700' },

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import type { DealTimelineType } from '@/lib/activities/deal-timeline';
 import { quoteEventsSql } from './quote-timeline-sql';
+import { taskReassignmentsSql } from './task-reassignment-sql';
 import { describeDealEvent } from '@/lib/timeline/describe-event';
 
 export type DealDetail = {
@@ -69,9 +70,9 @@ type Row = Omit<DealTimelineEntry, 'done'> & { done: number; kind: string | null
 
 const NO_EVENT = 'null, null, null, null, null';
 
-// One newest-first list from five sources: the deal's activities, its stage moves (the first
+// One newest-first list from six sources: the deal's activities, its stage moves (the first
 // history row is its creation, shown by the 'created' event instead), its recorded changes
-// (deal_events), its quotes' events, and — for deals loaded without events, such as the demo data — its creation and
+// (deal_events), its quotes' events, its tasks' reassignments, and — for deals loaded without events, such as the demo data — its creation and
 // closing read from the deal row itself.
 const TIMELINE_SQL = `
   select * from (
@@ -105,6 +106,9 @@ const TIMELINE_SQL = `
     union all
     select x.key, x.type, x.at, x.title, x.body, null, null, 1, null, x.userId, x.userName, ${NO_EVENT}
     from (${quoteEventsSql('q.deal_id = @id')}) x
+    union all
+    select x.key, x.type, x.at, x.title, null, null, null, 1, null, x.userId, x.userName, ${NO_EVENT}
+    from (${taskReassignmentsSql('a.deal_id = @id')}) x
   )
   order by at desc, key desc
   limit @limit`;

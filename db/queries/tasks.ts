@@ -170,15 +170,19 @@ export function snoozeTask(db: Db, taskId: number, until: SnoozeTarget, actor: S
   });
 }
 
-/** Gives an open task to another active user; managers and admins only. */
-export function reassignTask(db: Db, taskId: number, ownerId: number, actor: SessionUser): void {
+/** Gives an open task to another active user, with a history row; managers and admins only. */
+export function reassignTask(db: Db, taskId: number, ownerId: number, actor: SessionUser, now = Date.now()): void {
   if (!seesEveryone(actor.role)) throw new AppError('Only managers and admins can reassign tasks.');
   db.transaction(() => {
     const task = changeableTask(db, taskId, actor);
     if (task.doneAt !== null) throw new AppError('This task is already done.');
     const owner = db.$client.prepare('select id from users where id = ? and active = 1').get(ownerId);
     if (!owner) throw new AppError('Choose an active user.', { ownerId: 'Choose an active user.' });
-    db.$client.prepare('update activities set owner_id = ?, updated_at = ? where id = ?').run(ownerId, Date.now(), taskId);
+    if (task.ownerId === ownerId) return; // already theirs: nothing changed, nothing to record
+    db.$client.prepare('update activities set owner_id = ?, updated_at = ? where id = ?').run(ownerId, now, taskId);
+    db.$client
+      .prepare('insert into task_reassignments (task_id, from_user_id, to_user_id, at, user_id) values (?, ?, ?, ?, ?)')
+      .run(taskId, task.ownerId, ownerId, now, actor.id);
   });
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { quoteEventsSql } from './quote-timeline-sql';
+import { taskReassignmentsSql } from './task-reassignment-sql';
 import type { TimelineCursor, TimelineType } from '@/lib/timeline/types';
 
 export type TimelineEntry = {
@@ -25,7 +26,7 @@ export type TimelineScope = { contactId: number } | { companyId: number };
 
 /**
  * Everything that happened with a contact or a company — activities, deal stage changes, deals
- * created, won and lost, quotes sent and answered — newest first, one page at a time. A company's timeline rolls up its own
+ * created, won and lost, quotes sent and answered, tasks reassigned — newest first, one page at a time. A company's timeline rolls up its own
  * activities and those of its contacts and deals.
  */
 export function listTimeline(
@@ -72,6 +73,9 @@ export function listTimeline(
       union all
       select x.key, x.type, x.at, x.title, x.body, null, null, 1, null, x.userId, x.userName, x.dealId, d.title, x.contactId, null
       from (${quoteEventsSql(isContact ? 'q.contact_id = @id' : 'q.company_id = @id')}) x left join deals d on d.id = x.dealId
+      union all
+      select x.key, x.type, x.at, x.title, null, null, null, 1, null, x.userId, x.userName, x.dealId, d.title, x.contactId, null
+      from (${taskReassignmentsSql(activityScope)}) x left join deals d on d.id = x.dealId
     )
     where (@types is null or type in (select value from json_each(@types)))
       and (@beforeAt is null or at < @beforeAt or (at = @beforeAt and key < @beforeKey))

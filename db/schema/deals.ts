@@ -136,6 +136,29 @@ export const activities = sqliteTable(
   ],
 );
 
+// A task (an activities row) given to someone else: who did it, when, from whom to whom.
+export const taskReassignments = sqliteTable(
+  'task_reassignments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    fromUserId: integer('from_user_id').references(() => users.id),
+    toUserId: integer('to_user_id')
+      .notNull()
+      .references(() => users.id),
+    at: integer('at').notNull(),
+    userId: integer('user_id').references(() => users.id),
+  },
+  (t) => [
+    index('task_reassignments_task_idx').on(t.taskId, t.at),
+    index('task_reassignments_from_idx').on(t.fromUserId),
+    index('task_reassignments_to_idx').on(t.toUserId),
+    index('task_reassignments_user_idx').on(t.userId),
+  ],
+);
+
 // Reasons a rep can pick when a deal is lost; an admin keeps the list in settings.
 export const lostReasons = sqliteTable(
   'lost_reasons',

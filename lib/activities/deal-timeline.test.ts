@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { DEAL_TIMELINE_TYPES, timelineLimit, timelineMeta } from './deal-timeline';
 
 test('every kind of entry has its own type, named as the page marks it', () => {
-  expect(DEAL_TIMELINE_TYPES).toEqual(['call', 'email', 'meeting', 'note', 'task', 'stage', 'created', 'won', 'lost', 'reopened', 'owner', 'value', 'close_date', 'probability', 'quote']);
+  expect(DEAL_TIMELINE_TYPES).toEqual(['call', 'email', 'meeting', 'note', 'task', 'reassigned', 'stage', 'created', 'won', 'lost', 'reopened', 'owner', 'value', 'close_date', 'probability', 'quote']);
 });
 
 test.each<[string | string[] | undefined, number]>([

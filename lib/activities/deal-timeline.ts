@@ -4,10 +4,10 @@ import { DEAL_EVENT_KINDS } from '@/db/schema';
 /**
  * What a deal's timeline shows, one type per entry: its activities, its stage moves and each kind
  * of recorded change (deal_events kinds: created, won, lost, reopened, owner, value, close_date,
- * probability). The type is also the entry's data-type in the page.
+ * probability), and its tasks' reassignments. The type is also the entry's data-type in the page.
  */
 export const DEAL_ACTIVITY_TYPES = ['call', 'email', 'meeting', 'note', 'task'] as const;
-export const DEAL_TIMELINE_TYPES = [...DEAL_ACTIVITY_TYPES, 'stage', ...DEAL_EVENT_KINDS, 'quote'] as const;
+export const DEAL_TIMELINE_TYPES = [...DEAL_ACTIVITY_TYPES, 'reassigned', 'stage', ...DEAL_EVENT_KINDS, 'quote'] as const;
 export type DealTimelineType = (typeof DEAL_TIMELINE_TYPES)[number];
 
 /** Entries per "page": the timeline shows this many, and each "Show more" adds as many again. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const TIMELINE_TYPES = ['call', 'email', 'meeting', 'note', 'task', 'stage', 'deal', 'won', 'lost', 'quote'] as const;
+export const TIMELINE_TYPES = ['call', 'email', 'meeting', 'note', 'task', 'reassigned', 'stage', 'deal', 'won', 'lost', 'quote'] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
 export const TIMELINE_LABELS: Record<TimelineType, string> = {
@@ -9,6 +9,7 @@ export const TIMELINE_LABELS: Record<TimelineType, string> = {
   meeting: 'Meetings',
   note: 'Notes',
   task: 'Tasks',
+  reassigned: 'Reassigned tasks',
   stage: 'Stage changes',
   deal: 'New deals',
   won: 'Won',

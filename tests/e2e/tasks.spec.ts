@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signIn, USERS } from './helpers';
+import { one } from './workspace-db';
 
 const group = (page: Page, key: string) => page.locator(`[data-testid="task-group"][data-group="${key}"]`);
 const taskRow = (page: Page, id: string) => page.locator(`[data-testid="task-row"][data-task-id="${id}"]`);
@@ -97,6 +98,17 @@ test('a manager looks at a rep\'s tasks and reassigns one', async ({ page }) => 
   await page.getByLabel('Whose tasks').selectOption('me');
   await expect(taskRow(page, id)).toBeVisible();
   await expect(taskRow(page, id).getByLabel(`Reassign ${subject} to`).locator('option:checked')).toHaveText(USERS.manager.name);
+
+  // The task's deal and contact pages say who gave it to whom, and when.
+  const links = one<{ dealId: number | null; contactId: number | null }>('select deal_id as dealId, contact_id as contactId from activities where id = ?', Number(id));
+  const pages = [links.dealId && `/deals/${links.dealId}`, links.contactId && `/contacts/${links.contactId}`].filter((p): p is string => Boolean(p));
+  expect(pages.length).toBeGreaterThan(0);
+  for (const path of pages) {
+    await page.goto(path);
+    const entry = page.getByTestId('timeline-item').filter({ hasText: `Task “${subject}” reassigned from ${USERS.rep2.name} to ${USERS.manager.name}` });
+    await expect(entry).toHaveAttribute('data-type', 'reassigned');
+    await expect(entry.locator('time')).toHaveText(/\d{1,2}:\d{2} [AP]M \S+$/);
+  }
 });
 
 test('with nothing to do, the page says so; a full list fits a phone', async ({ page, browser }) => {

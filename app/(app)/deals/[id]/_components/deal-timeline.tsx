@@ -13,6 +13,7 @@ const ICONS: Record<DealTimelineType, { glyph: string; tone: string; label: stri
   meeting: { glyph: '◷', tone: 'bg-violet-100 text-violet-700', label: 'Meeting' },
   note: { glyph: '✎', tone: 'bg-amber-100 text-amber-700', label: 'Note' },
   task: { glyph: '✓', tone: 'bg-slate-200 text-slate-700', label: 'Task' },
+  reassigned: { glyph: '⇄', tone: 'bg-slate-100 text-slate-600', label: 'Task reassigned' },
   stage: { glyph: '→', tone: 'bg-brand-100 text-brand-700', label: 'Stage change' },
   created: { glyph: '+', tone: 'bg-brand-100 text-brand-700', label: 'Created' },
   won: { glyph: '★', tone: 'bg-emerald-100 text-emerald-700', label: 'Won' },
