@@ -1,12 +1,16 @@
 import type { z } from 'zod';
 
-/** FormData to a plain object; a key given more than once becomes an array. Next's $ACTION keys are dropped. */
+/**
+ * FormData to a plain object; a key given more than once becomes an array. Next's $ACTION keys are
+ * dropped. Files stay files, for the schema to check; a file input left empty (which browsers send
+ * as a nameless, empty file) is left out, as if it were not there.
+ */
 export function formDataToObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of new Set(form.keys())) {
     if (key.startsWith('$ACTION')) continue;
-    const values = form.getAll(key).map((v) => (typeof v === 'string' ? v : v.name));
-    out[key] = values.length > 1 ? values : values[0];
+    const values = form.getAll(key).filter((v) => typeof v === 'string' || v.size > 0 || v.name !== '');
+    if (values.length) out[key] = values.length > 1 ? values : values[0];
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { getDb } from '@/db';
 import { countOverdueTasks, workspaceToday } from '@/db/queries/tasks';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requireUser } from '@/lib/auth/session';
+import { logoUrl } from '@/lib/workspace/logo';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
@@ -12,7 +13,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const overdue = countOverdueTasks(db, user.id, workspaceToday(db).today);
   const items = navFor(user.role).map((item) => (item.href === '/tasks' && overdue > 0 ? { ...item, badge: overdue } : item));
   return (
-    <Shell user={{ name: user.name, role: user.role }} items={items} workspaceName={ws.name}>
+    <Shell user={{ name: user.name, role: user.role }} items={items} workspaceName={ws.name} logoSrc={logoUrl(ws.logoUpdatedAt)}>
       {children}
     </Shell>
   );

@@ -1,7 +1,7 @@
 import type { Role } from '@/db/schema';
 
 export type NavItem = { href: string; label: string; icon: IconName; roles?: Role[]; /** A count shown as a red badge when above zero (overdue tasks). */ badge?: number };
-export type IconName = 'home' | 'users' | 'settings' | 'deals' | 'list' | 'contact' | 'building' | 'chart' | 'tasks' | 'box' | 'quote';
+export type IconName = 'home' | 'users' | 'settings' | 'deals' | 'list' | 'contact' | 'building' | 'chart' | 'tasks' | 'box' | 'quote' | 'sliders';
 
 /** The sections that exist; each later capability adds its entry here. */
 export const NAV_ITEMS: NavItem[] = [
@@ -14,6 +14,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/products', label: 'Products', icon: 'box' },
   { href: '/forecast', label: 'Forecast', icon: 'chart' },
   { href: '/reports', label: 'Reports', icon: 'list', roles: ['admin', 'manager'] },
+  { href: '/settings/workspace', label: 'Workspace', icon: 'sliders', roles: ['admin'] },
   { href: '/settings/pipelines', label: 'Pipelines', icon: 'settings', roles: ['admin'] },
   { href: '/settings/users', label: 'Users', icon: 'users', roles: ['admin'] },
 ];

@@ -7,13 +7,13 @@ import { useState } from 'react';
 import type { Role } from '@/db/schema';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { cx } from '@/components/ui/cx';
-import { Logo } from '@/components/ui/logo';
+import { WorkspaceLogo } from '@/components/ui/logo';
 import { Icon } from './icons';
 import { isActive, type NavItem } from './nav-items';
 
-type Props = { user: { name: string; role: Role }; items: NavItem[]; workspaceName: string; children: React.ReactNode };
+type Props = { user: { name: string; role: Role }; items: NavItem[]; workspaceName: string; logoSrc: string | null; children: React.ReactNode };
 
-export function Shell({ user, items, workspaceName, children }: Props) {
+export function Shell({ user, items, workspaceName, logoSrc, children }: Props) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const initials = user.name
@@ -27,8 +27,9 @@ export function Shell({ user, items, workspaceName, children }: Props) {
     <div className="min-h-dvh lg:pl-64 print:pl-0">
       {/* Phone and tablet: a top bar whose menu button opens the same navigation. */}
       <header className="sticky top-0 z-30 flex h-14 items-center justify-between border-b border-slate-800 bg-slate-900 px-4 text-white lg:hidden print:hidden">
-        <Link href="/" className="flex items-center gap-2 font-semibold">
-          <Logo /> Keel
+        <Link href="/" className="flex min-w-0 items-center gap-2 font-semibold">
+          <WorkspaceLogo src={logoSrc} name={workspaceName} />
+          <span className="truncate">{logoSrc ? workspaceName : 'Keel'}</span>
         </Link>
         <button
           type="button"
@@ -52,10 +53,11 @@ export function Shell({ user, items, workspaceName, children }: Props) {
         )}
       >
         <div className="hidden h-16 items-center gap-2 px-5 text-white lg:flex">
-          <Logo />
+          <WorkspaceLogo src={logoSrc} name={workspaceName} size={logoSrc ? 32 : 28} />
+          {/* With its own logo the workspace's name leads; else Keel's mark and name, the workspace's below. */}
           <div className="min-w-0">
-            <div className="font-semibold leading-tight">Keel</div>
-            <div className="truncate text-xs text-slate-400">{workspaceName}</div>
+            <div className="truncate font-semibold leading-tight">{logoSrc ? workspaceName : 'Keel'}</div>
+            {logoSrc ? null : <div className="truncate text-xs text-slate-400">{workspaceName}</div>}
           </div>
         </div>
         <nav aria-label="Main" className="flex-1 space-y-1 overflow-y-auto px-3 py-4">

@@ -41,20 +41,69 @@ export function Field({
 export function SelectField({
   label,
   error,
+  hint,
   className,
   children,
   ...props
-}: React.SelectHTMLAttributes<HTMLSelectElement> & { label: string; error?: string }) {
+}: React.SelectHTMLAttributes<HTMLSelectElement> & { label: string; error?: string; hint?: string }) {
   const id = useId();
   return (
     <div className={className}>
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
         {label}
       </label>
-      <select id={id} className={cx(inputClass, 'pr-8')} aria-invalid={error ? true : undefined} {...props}>
+      <select
+        id={id}
+        className={cx(inputClass, 'pr-8')}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        {...props}
+      >
         {children}
       </select>
-      {error ? <p className="mt-1 text-sm text-red-600">{error}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-600">
+          {error}
+        </p>
+      ) : hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A labelled multi-line text box, with its error or hint beside it like Field's. */
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  className,
+  ...props
+}: Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, 'children'> & { label: string; error?: string; hint?: string }) {
+  const id = useId();
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        className={inputClass}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        {...props}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-600">
+          {error}
+        </p>
+      ) : hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
     </div>
   );
 }

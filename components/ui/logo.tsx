@@ -8,3 +8,16 @@ export function Logo({ size = 28 }: { size?: number }) {
     </svg>
   );
 }
+
+/**
+ * The workspace's own logo when it has one, else Keel's mark. Always an <img> pointing at the logo
+ * route, never inlined: an uploaded SVG drawn as an image runs no script.
+ */
+export function WorkspaceLogo({ src, name, size = 28 }: { src: string | null; name: string; size?: number }) {
+  if (!src) return <Logo size={size} />;
+  return (
+    // A plain <img>: the logo is served by our own route with its own caching; next/image adds nothing here.
+    // eslint-disable-next-line @next/next/no-img-element
+    <img src={src} alt={`${name} logo`} data-testid="shell-logo" style={{ height: size }} className="w-auto max-w-32 shrink-0 rounded-md bg-white object-contain p-0.5" />
+  );
+}

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CLIENT_IP_HEADER, clientIp, UNKNOWN_CLIENT } from './client-ip';
 import { missLimit, publicKind, requestLimit } from './public-limits';
 import type { RateLimit, RateVerdict } from './rate-limit';
-import { contentSecurityPolicy, securityHeaders } from './security-headers';
+import { policyForPath, securityHeaders } from './security-headers';
 
 export type FrontDoorOptions = {
   /** Next's request handler (or anything that answers the request). */
@@ -38,14 +38,15 @@ export function createFrontDoor(options: FrontDoorOptions) {
     if (options.trustedHops === 0) for (const h of FORWARDED) delete req.headers[h];
     req.headers[CLIENT_IP_HEADER] = ip;
 
+    const pathname = (req.url ?? '/').split('?')[0];
     const nonce = randomBytes(16).toString('base64');
-    const csp = contentSecurityPolicy(nonce, { dev: options.dev });
+    // Set here, before Next: a header set now wins over the same header from a route's own Response.
+    const csp = policyForPath(pathname, nonce, { dev: options.dev });
     // Next reads the nonce from the request's policy and puts it on the scripts it renders.
     req.headers['content-security-policy'] = csp;
     res.setHeader('Content-Security-Policy', csp);
     for (const [name, value] of Object.entries(fixed)) res.setHeader(name, value);
 
-    const pathname = (req.url ?? '/').split('?')[0];
     const kind = publicKind(req.method ?? 'GET', pathname);
     if (kind) {
       const guessing = options.limiter.peek(missLimit(ip));

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { contentSecurityPolicy, securityHeaders, servedOverHttps } from './security-headers';
+import { contentSecurityPolicy, policyForPath, securityHeaders, servedOverHttps, UPLOADED_IMAGE_CSP } from './security-headers';
 
 const directives = (csp: string) => Object.fromEntries(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
 
@@ -18,6 +18,18 @@ test('development adds eval (React refresh) and websockets (hot reload) only the
   const d = directives(contentSecurityPolicy('n', { dev: true }));
   expect(d['script-src']).toContain("'unsafe-eval'");
   expect(d['connect-src']).toEqual(["'self'", 'ws:', 'wss:']);
+});
+
+test('an uploaded image (the logo) may only draw itself: no script, no loads, no framing, its own sandbox', () => {
+  const d = directives(policyForPath('/api/logo', 'n'));
+  expect(d['default-src']).toEqual(["'none'"]);
+  expect(d['style-src']).toEqual(["'unsafe-inline'"]);
+  expect(d['frame-ancestors']).toEqual(["'none'"]);
+  expect(d).toHaveProperty('sandbox');
+  expect(d).not.toHaveProperty('script-src');
+  expect(policyForPath('/api/logo', 'n')).toBe(UPLOADED_IMAGE_CSP);
+  // Anything else keeps the page policy, with its nonce.
+  for (const path of ['/', '/api/logo/x', '/api/logos', '/q/abc']) expect(policyForPath(path, 'n')).toBe(contentSecurityPolicy('n'));
 });
 
 test('HSTS only over HTTPS', () => {

@@ -19,6 +19,22 @@ export function contentSecurityPolicy(nonce: string, options: { dev?: boolean } 
   ].join('; ');
 }
 
+/** Where the workspace logo, an uploaded image, is served (app/api/logo/route.ts). */
+export const UPLOADED_IMAGE_PATH = '/api/logo';
+
+/**
+ * The policy of an uploaded image instead of the page policy above. An SVG is a document that may
+ * hold scripts, links and styles: drawn by an <img> it can do none of that, but opened on its own (a
+ * link, a new tab) it would run as a page of this site. Under this policy it only draws itself, with
+ * its inline styles, in a sandbox of its own origin, loading nothing. PNG and JPEG lose nothing by it.
+ */
+export const UPLOADED_IMAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox";
+
+/** The policy for a path: the uploaded-image one for the logo, else the page policy with this nonce. */
+export function policyForPath(pathname: string, nonce: string, options: { dev?: boolean } = {}): string {
+  return pathname === UPLOADED_IMAGE_PATH ? UPLOADED_IMAGE_CSP : contentSecurityPolicy(nonce, options);
+}
+
 /**
  * The other headers every response carries. HSTS only when Keel is served over HTTPS (PUBLIC_URL
  * starts with https://): sent over plain HTTP it would be ignored at best and lock a box out at worst.
