@@ -82,7 +82,10 @@ function fill(db: Db, options: SeedOptions): void {
 
   // Workspace, users, pipeline.
   sqlite.transaction(() => {
-    sqlite.prepare(`insert or replace into workspace (id, name, currency) values (1, 'Harbor & Pine Supply', 'USD')`).run();
+    // The company's own details, so the demo's quotes and PDFs read like real ones.
+    sqlite
+      .prepare(`insert or replace into workspace (id, name, currency, address, tax_id) values (1, 'Harbor & Pine Supply', 'USD', ?, ?)`)
+      .run('418 Commercial Street\nPortland, ME 04101\nUnited States', 'EIN 84-2719305');
     const hash = hashPassword(DEMO_PASSWORD);
     const insertUser = sqlite.prepare('insert into users (name, email, password_hash, role) values (?, ?, ?, ?)');
     for (const u of DEMO_USERS) insertUser.run(u.name, u.email, hash, u.role);

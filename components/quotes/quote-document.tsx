@@ -5,22 +5,37 @@ import { formatMoney } from '@/lib/money';
 import { formatScaled } from '@/lib/numbers';
 import { paymentTermsText } from '@/lib/quotes/status';
 import { quoteTotals } from '@/lib/quotes/totals';
+import { logoUrl } from '@/lib/workspace/logo';
 
 /**
  * The quote as the customer reads it — on the quote page, the public link and the printed page (the
  * PDF draws the same content with @react-pdf). Totals come from the stored lines through lib.
  */
-export function QuoteDocument({ quote, lines, workspaceName }: { quote: QuoteHeader; lines: QuoteLineRow[]; workspaceName: string }) {
+/** The company the quote is from, as the workspace settings say; the logo is the logo route's URL. */
+export type QuoteCompany = { name: string; address: string; taxId: string; logoSrc: string | null };
+
+export function quoteCompany(ws: { name: string; address: string; taxId: string; logoUpdatedAt: number | null }): QuoteCompany {
+  return { name: ws.name, address: ws.address, taxId: ws.taxId, logoSrc: logoUrl(ws.logoUpdatedAt) };
+}
+
+export function QuoteDocument({ quote, lines, company }: { quote: QuoteHeader; lines: QuoteLineRow[]; company: QuoteCompany }) {
   const money = (c: number) => formatMoney(c, quote.currency);
   const totals = quoteTotals(lines);
   const anyDiscount = lines.some((l) => l.discountBp > 0);
   return (
     <article className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-8 print:p-0 print:shadow-none print:ring-0">
       <header className="flex flex-col gap-4 border-b border-slate-100 pb-5 sm:flex-row sm:justify-between">
-        <div>
-          <p className="text-lg font-semibold text-brand-700">{workspaceName}</p>
+        <div className="min-w-0" data-testid="quote-company">
+          {company.logoSrc ? (
+            // An <img>, never inlined: an uploaded SVG drawn as an image runs no script.
+            // eslint-disable-next-line @next/next/no-img-element
+            <img src={company.logoSrc} alt={`${company.name} logo`} className="mb-2 h-12 w-auto max-w-48 object-contain" />
+          ) : null}
+          <p className={company.logoSrc ? 'font-semibold text-slate-900' : 'text-lg font-semibold text-brand-700'}>{company.name}</p>
+          {company.address ? <p className="whitespace-pre-line text-sm text-slate-600">{company.address}</p> : null}
+          {company.taxId ? <p className="text-sm text-slate-600">Tax ID {company.taxId}</p> : null}
           {quote.ownerName ? (
-            <p className="text-sm text-slate-500">
+            <p className="mt-1 text-sm text-slate-500">
               {quote.ownerName}
               {quote.ownerEmail ? ` · ${quote.ownerEmail}` : ''}
             </p>

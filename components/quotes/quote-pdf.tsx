@@ -1,4 +1,4 @@
-import { Canvas, Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { Canvas, Document, Image, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { ComponentProps } from 'react';
 import { formatDate } from '@/lib/dates';
 import { formatMoney } from '@/lib/money';
@@ -21,6 +21,10 @@ const s = StyleSheet.create({
   page: { padding: 40, fontSize: 10, fontFamily: 'Helvetica', color: '#0f172a' },
   header: { flexDirection: 'row', justifyContent: 'space-between', borderBottom: '1pt solid #e2e8f0', paddingBottom: 14 },
   brand: { fontSize: 16, fontFamily: 'Helvetica-Bold', color: BRAND },
+  company: { maxWidth: 260 },
+  logo: { maxWidth: 160, maxHeight: 48, objectFit: 'contain', objectPosition: 'left', marginBottom: 6 },
+  companyName: { fontFamily: 'Helvetica-Bold', fontSize: 11 },
+  owner: { color: '#64748b', marginTop: 4 },
   muted: { color: '#64748b' },
   meta: { flexDirection: 'row', justifyContent: 'flex-end', gap: 8 },
   metaLabel: { color: '#64748b', width: 70, textAlign: 'right' },
@@ -53,18 +57,24 @@ function pageNumberPainter(): Paint {
   };
 }
 
-export function QuotePdf({ quote, lines, workspaceName }: QuotePdfData) {
+export function QuotePdf({ quote, lines, company }: QuotePdfData) {
   const money = (c: number) => formatMoney(c, quote.currency);
   const totals = quoteTotals(lines);
   const label = quoteLabel(quote.number, quote.revision);
   const discounts = lines.some((l) => l.discountBp > 0);
   return (
-    <Document title={`Quote ${label}`} author={workspaceName} creator="Keel">
+    <Document title={`Quote ${label}`} author={company.name} creator="Keel">
       <Page size="A4" style={s.page}>
         <View style={s.header}>
-          <View>
-            <Text style={s.brand}>{workspaceName}</Text>
-            {quote.ownerName ? <Text style={s.muted}>{[quote.ownerName, quote.ownerEmail].filter(Boolean).join(' · ')}</Text> : null}
+          <View style={s.company}>
+            {/* A PNG or JPEG logo above the name; with none (or an SVG one) the name is the brand. */}
+            {/* react-pdf's Image has no alt text to give (jsx-a11y takes it for an HTML <img>); the name follows as text. */}
+            {/* eslint-disable-next-line jsx-a11y/alt-text */}
+            {company.logo ? <Image src={company.logo} style={s.logo} /> : null}
+            <Text style={company.logo ? s.companyName : s.brand}>{company.name}</Text>
+            {company.address ? <Text style={s.muted}>{company.address}</Text> : null}
+            {company.taxId ? <Text style={s.muted}>Tax ID {company.taxId}</Text> : null}
+            {quote.ownerName ? <Text style={s.owner}>{[quote.ownerName, quote.ownerEmail].filter(Boolean).join(' · ')}</Text> : null}
           </View>
           <View>
             <View style={s.meta}>
@@ -162,7 +172,7 @@ export function QuotePdf({ quote, lines, workspaceName }: QuotePdfData) {
 
         <View style={s.footer} fixed>
           <Text>
-            {workspaceName} · Quote {label}
+            {company.name} · Quote {label}
           </Text>
           <Canvas style={s.pageNumber} paint={pageNumberPainter()} />
         </View>

@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import type { AddStageInput, UpdateStageInput } from '@/lib/pipelines/schemas';
 import { DEFAULT_STAGES } from '@/lib/pipelines/stages';
 import type { SessionUser } from './users';
+import { getWorkspace } from './workspace';
 
 // The admin's pipeline settings: pipelines, their stages and their order. Lost reasons are in
 // lost-reasons.ts. Every write that touches more than one row is one transaction.
@@ -71,14 +72,18 @@ function stagesInOrder(db: Db, pipelineId: number) {
   return db.select({ id: stages.id, position: stages.position }).from(stages).where(eq(stages.pipelineId, pipelineId)).orderBy(asc(stages.position), asc(stages.id)).all();
 }
 
-/** A new pipeline, last in the list, with the default stages so that it works on the board at once. */
+/**
+ * A new pipeline, last in the list, with the default stages so that it works on the board at once;
+ * they are new stages, so each rots after the workspace's default days.
+ */
 export function createPipeline(db: Db, name: string): { id: number } {
   return db.transaction(() => {
     assertPipelineNameFree(db, name);
     const { next } = db.select({ next: sql<number>`coalesce(max(${pipelines.position}), -1) + 1` }).from(pipelines).get()!;
     const { id } = db.insert(pipelines).values({ name, position: next }).returning({ id: pipelines.id }).get();
+    const { defaultRotDays } = getWorkspace(db);
     db.insert(stages)
-      .values(DEFAULT_STAGES.map((s, position) => ({ pipelineId: id, position, name: s.name, probabilityBp: s.probabilityBp, rotDays: s.rotDays })))
+      .values(DEFAULT_STAGES.map((s, position) => ({ pipelineId: id, position, name: s.name, probabilityBp: s.probabilityBp, rotDays: defaultRotDays })))
       .run();
     return { id };
   });

@@ -5,6 +5,7 @@ import { defaultValidUntil, quoteLabel, responseBlock } from '@/lib/quotes/statu
 import { totalsProblem } from '@/lib/quotes/totals';
 import { assertValidUntil, getQuoteByToken, loadQuoteForChange, logQuoteEvent, newPublicToken, QUOTE_STALE } from './quotes';
 import { workspaceToday } from './tasks';
+import { getWorkspace } from './workspace';
 import type { SessionUser } from './users';
 
 /**
@@ -54,7 +55,7 @@ export function reviseQuote(db: Db, quoteId: number, version: number, actor: Ses
                 payment_terms, payment_terms_text, notes, terms, subtotal_cents, discount_cents, net_cents, tax_cents, total_cents, @token, @now, @now
          from quotes where id = @from returning id`,
       )
-      .get({ revision, validUntil: defaultValidUntil(today), token: newPublicToken(), now, from: quoteId }) as { id: number };
+      .get({ revision, validUntil: defaultValidUntil(today, getWorkspace(db).quoteValidityDays), token: newPublicToken(), now, from: quoteId }) as { id: number };
     db.$client
       .prepare(
         `insert into quote_lines (quote_id, position, kind, product_id, description, quantity_milli, unit_price_cents, discount_bp, tax_rate_bp, gross_cents, net_cents)

@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 
 // Which cached file holds a quote's PDF. The name carries the quote's id, its version and the time
 // of its last save, so every save of a draft and every revision get a new file; the hash covers
-// everything the PDF draws (header, lines, workspace name), so a renamed workspace, customer or
-// product gives a new file too. Bump LAYOUT_VERSION when the PDF's layout changes, so PDFs cached
+// everything the PDF draws (header, lines, the company's name, address, tax ID and logo), so a
+// renamed workspace, customer or product, new company details or a new logo give a new file too.
+// Hashing the logo's bytes (at most 1 MB) costs a few milliseconds, which spares a second version
+// number that could be forgotten. Bump LAYOUT_VERSION when the PDF's layout changes, so PDFs cached
 // with the old layout are not served again.
 
-export const PDF_LAYOUT_VERSION = 2;
+export const PDF_LAYOUT_VERSION = 3;
 
 export type QuotePdfStamp = { quoteId: number; version: number; updatedAt: number };
 

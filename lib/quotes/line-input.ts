@@ -48,9 +48,10 @@ export function lineWithinBounds(line: PricedLine): boolean {
 
 /**
  * A line the builder added that nobody touched: no product, no description, and every number as the
- * builder left it. Saving drops it instead of asking the person to fill or remove it.
+ * builder left it. Saving drops it instead of asking the person to fill or remove it. Its tax rate is
+ * not asked: the builder fills in the workspace's default, and a rate with nothing to tax is nothing.
  */
-export function isUntouchedLine(t: { kind?: string; productId?: number | null; description: string; quantity: string; unitPrice: string; discount: string; tax: string }): boolean {
+export function isUntouchedLine(t: { kind?: string; productId?: number | null; description: string; quantity: string; unitPrice: string; discount: string }): boolean {
   const is = (v: string, ...defaults: string[]) => defaults.includes(v.trim());
   return (
     (t.kind ?? 'item') === 'item' &&
@@ -58,7 +59,6 @@ export function isUntouchedLine(t: { kind?: string; productId?: number | null; d
     t.description.trim() === '' &&
     is(t.quantity, '', '1') &&
     is(t.unitPrice, '', '0') &&
-    is(t.discount, '', '0') &&
-    is(t.tax, '', '0')
+    is(t.discount, '', '0')
   );
 }

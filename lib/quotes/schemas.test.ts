@@ -76,6 +76,12 @@ describe('createQuoteSchema', () => {
     if (!refused.success) expect(Object.keys(zodFieldErrors(refused.error))).toEqual(['lines.1.quantity']);
   });
 
+  test('an untouched line keeps the default tax rate the builder gave it and is still dropped', () => {
+    const blank = { kind: 'item', productId: null, description: '', quantity: '1', unitPrice: '', discount: '0', tax: '20' };
+    const saved = createQuoteSchema.safeParse({ ...base, lines: JSON.stringify([{ description: 'Setup', unitPrice: '100', tax: '20' }, blank]) });
+    expect(saved.success && saved.data.lines).toEqual([expect.objectContaining({ description: 'Setup', taxRateBp: 2000 })]);
+  });
+
   test('a blank section heading or a line with only a price is not untouched', () => {
     expect(createQuoteSchema.safeParse({ ...base, lines: JSON.stringify([{ kind: 'section', description: '' }]) }).success).toBe(false);
     expect(createQuoteSchema.safeParse({ ...base, lines: JSON.stringify([{ description: '', unitPrice: '5' }]) }).success).toBe(false);

@@ -10,7 +10,12 @@ describe('numbers and labels', () => {
     ['Q-2026-0001', 1, 'Q-2026-0001'], ['Q-2026-0001', 2, 'Q-2026-0001-v2'], ['Q-2026-0001', 11, 'Q-2026-0001-v11'],
   ])('%s revision %s → %s', (n, r, text) => expect(quoteLabel(n, r)).toBe(text));
 
-  test('valid for 30 days by default, across a leap day', () => expect(defaultValidUntil('2028-02-10')).toBe('2028-03-11'));
+  test.each([
+    ['2028-02-10', 30, '2028-03-11'], // across a leap day
+    ['2026-12-15', 30, '2027-01-14'], // across the year's end
+    ['2026-11-25', 1, '2026-11-26'],
+    ['2026-11-25', 365, '2027-11-25'],
+  ])('%s valid for %i days → %s', (today, days, until) => expect(defaultValidUntil(today, days)).toBe(until));
 });
 
 describe('status', () => {

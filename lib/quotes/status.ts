@@ -17,8 +17,6 @@ export const PAYMENT_TERM_LABELS: Record<PaymentTerms, string> = {
   custom: 'Custom',
 };
 
-export const DEFAULT_VALIDITY_DAYS = 30;
-
 export function formatQuoteNumber(year: number, sequence: number): string {
   return `Q-${year}-${String(sequence).padStart(4, '0')}`;
 }
@@ -28,8 +26,9 @@ export function quoteLabel(number: string, revision: number): string {
   return revision > 1 ? `${number}-v${revision}` : number;
 }
 
-export function defaultValidUntil(today: string): string {
-  return addDays(today, DEFAULT_VALIDITY_DAYS);
+/** A new quote's or revision's valid-until: today plus the workspace's quote validity in days. */
+export function defaultValidUntil(today: string, validityDays: number): string {
+  return addDays(today, validityDays);
 }
 
 /**

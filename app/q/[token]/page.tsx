@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { QuoteDocument } from '@/components/quotes/quote-document';
+import { QuoteDocument, quoteCompany } from '@/components/quotes/quote-document';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { getDb } from '@/db';
@@ -44,7 +44,7 @@ export default async function PublicQuotePage({ params }: Props) {
             Download PDF
           </a>
         </div>
-        <QuoteDocument quote={q} lines={listQuoteLines(db, q.id)} workspaceName={ws.name} />
+        <QuoteDocument quote={q} lines={listQuoteLines(db, q.id)} company={quoteCompany(ws)} />
         <section className="print:hidden" aria-label="Your answer">
           {q.status === 'accepted' ? (
             <Alert tone="success">

@@ -32,7 +32,8 @@ export type BuilderValues = {
 
 let counter = 0;
 const newKey = () => `n${++counter}`;
-export const emptyLine = (kind: 'item' | 'section' = 'item'): DraftLine => ({
+/** A new line; `tax` is the workspace's default rate, as typed ("20", "7.5"). */
+const emptyLine = (tax: string, kind: 'item' | 'section' = 'item'): DraftLine => ({
   key: newKey(),
   kind,
   productId: null,
@@ -41,15 +42,15 @@ export const emptyLine = (kind: 'item' | 'section' = 'item'): DraftLine => ({
   quantity: '1',
   unitPrice: '',
   discount: '0',
-  tax: '0',
+  tax,
   pricing: null,
   autoPrice: false,
 });
 
-export function QuoteBuilder({ initial, currency, priceListName }: { initial: BuilderValues; currency: string; priceListName: string | null }) {
+export function QuoteBuilder({ initial, currency, defaultTax, priceListName }: { initial: BuilderValues; currency: string; defaultTax: string; priceListName: string | null }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const [lines, setLines] = useState<DraftLine[]>(initial.lines.length ? initial.lines : [emptyLine()]);
+  const [lines, setLines] = useState<DraftLine[]>(initial.lines.length ? initial.lines : [emptyLine(defaultTax)]);
   const [terms, setTerms] = useState<PaymentTerms>(initial.paymentTerms);
   const [listName, setListName] = useState(priceListName);
   const action = initial.quoteId ? updateQuoteAction : createQuoteAction;
@@ -143,10 +144,10 @@ export function QuoteBuilder({ initial, currency, priceListName }: { initial: Bu
         </ol>
         {lines.length === 0 ? <p className="px-4 py-6 text-center text-sm text-slate-500">No lines yet. Add a line from the catalogue or as free text.</p> : null}
         <div className="flex flex-wrap gap-2 border-t border-slate-100 px-4 py-3">
-          <Button type="button" variant="secondary" size="sm" onClick={() => setLines((ls) => [...ls, emptyLine()])}>
+          <Button type="button" variant="secondary" size="sm" onClick={() => setLines((ls) => [...ls, emptyLine(defaultTax)])}>
             Add line
           </Button>
-          <Button type="button" variant="ghost" size="sm" onClick={() => setLines((ls) => [...ls, emptyLine('section')])}>
+          <Button type="button" variant="ghost" size="sm" onClick={() => setLines((ls) => [...ls, emptyLine(defaultTax, 'section')])}>
             Add section heading
           </Button>
         </div>

@@ -4,6 +4,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
 import { listLostReasons } from '@/db/queries/lost-reasons';
 import { dealCountsByStage } from '@/db/queries/pipeline-settings';
+import { getWorkspace } from '@/db/queries/workspace';
 import { listPipelinesWithStages } from '@/db/queries/pipelines';
 import { requireRole } from '@/lib/auth/session';
 import { bpToPercent } from '@/lib/money';
@@ -24,6 +25,7 @@ export default async function PipelinesPage() {
   const pipelines = listPipelinesWithStages(db);
   const counts = dealCountsByStage(db);
   const reasons = listLostReasons(db);
+  const { defaultRotDays } = getWorkspace(db);
   const defaults = DEFAULT_STAGES.map((s) => `${s.name} (${bpToPercent(s.probabilityBp)}%)`).join(', ');
 
   return (
@@ -53,7 +55,7 @@ export default async function PipelinesPage() {
                   ))}
                 </ol>
                 {p.stages.length === 0 ? <p className="px-4 py-3 text-sm text-slate-500 sm:px-5">No stages yet: add one so the board can use this pipeline.</p> : null}
-                <AddStageForm pipelineId={p.id} pipelineName={p.name} />
+                <AddStageForm pipelineId={p.id} pipelineName={p.name} defaultRotDays={defaultRotDays} />
               </Card>
             );
           })}

@@ -6,6 +6,7 @@ import { pricingFor } from '@/db/queries/price-lists';
 import { listQuoteLines } from '@/db/queries/quotes';
 import { getWorkspace } from '@/db/queries/workspace';
 import { seesEveryone } from '@/lib/auth/roles';
+import { formatScaled } from '@/lib/numbers';
 import { draftFromStored } from '@/lib/quotes/builder';
 import { quoteLabel } from '@/lib/quotes/status';
 import { loadQuote } from '../../_components/load';
@@ -22,12 +23,14 @@ export default async function EditQuotePage({ params }: Props) {
   if (q.status !== 'draft' || (!seesEveryone(user.role) && q.ownerId !== user.id)) redirect(`/quotes/${q.id}`);
   const db = getDb();
   const rows = listQuoteLines(db, q.id);
+  const ws = getWorkspace(db);
   const pricing = pricingFor(db, rows.flatMap((r) => (r.productId ? [r.productId] : [])), q.priceListId);
   return (
     <>
       <PageHeader title={`Edit ${quoteLabel(q.number, q.revision)}`} description="A draft: change anything, then save. Sending freezes it." />
       <QuoteBuilder
-        currency={getWorkspace(db).currency}
+        currency={ws.currency}
+        defaultTax={formatScaled(ws.defaultTaxRateBp, 2)}
         priceListName={q.priceListName}
         initial={{
           quoteId: q.id,

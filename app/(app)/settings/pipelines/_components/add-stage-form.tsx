@@ -5,8 +5,8 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { addStageAction } from '../actions';
 
-/** Adds a stage at the end of a pipeline. */
-export function AddStageForm({ pipelineId, pipelineName }: { pipelineId: number; pipelineName: string }) {
+/** Adds a stage at the end of a pipeline; its rot days start at the workspace's default. */
+export function AddStageForm({ pipelineId, pipelineName, defaultRotDays }: { pipelineId: number; pipelineName: string; defaultRotDays: number }) {
   const { pending, onSubmit, fieldErrors: errors, formError } = useFormAction(addStageAction, { resetOnSuccess: true });
   return (
     <form
@@ -21,7 +21,7 @@ export function AddStageForm({ pipelineId, pipelineName }: { pipelineId: number;
       </span>
       <Field label="New stage" name="name" placeholder="e.g. Contract sent" error={errors.name} className="col-span-2 @lg:col-span-1" autoComplete="off" />
       <Field label="Probability %" name="probability" inputMode="decimal" placeholder="0–100" error={errors.probability} />
-      <Field label="Rots after days" name="rotDays" inputMode="numeric" defaultValue="30" error={errors.rotDays} />
+      <Field label="Rots after days" name="rotDays" inputMode="numeric" defaultValue={defaultRotDays} error={errors.rotDays} />
       <div className="col-span-2 @lg:col-span-3 @2xl:col-span-1 @2xl:pt-6">
         <Button type="submit" size="sm" disabled={pending} className="w-full @lg:w-auto">
           {pending ? 'Adding…' : 'Add stage'}
