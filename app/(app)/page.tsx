@@ -75,7 +75,8 @@ export default async function DashboardPage() {
         </Card>
       </div>
 
-      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+      {/* grid-cols-1 is minmax(0, 1fr): a long deal title truncates instead of widening the column past a phone. */}
+      <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Panel title="Overdue tasks" empty="No overdue tasks. Nice." count={overdue.total} href="/tasks">
           {overdue.tasks.map((t) => (
             <li key={t.id} className="flex items-start justify-between gap-3 py-2 text-sm">
