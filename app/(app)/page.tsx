@@ -26,12 +26,12 @@ export default async function DashboardPage() {
   const ownerId = team ? null : user.id;
   const month = today.slice(0, 7);
   const quarter = monthRange(fiscalQuarterStart(month, ws.fiscalYearStartMonth), 3);
-  const { rows } = getForecast(db, { months: quarter, today, timeZone: ws.timezone, pipelineId: null, ownerId });
+  const { rows } = getForecast(db, { months: quarter, today, timeZone: ws.timezone, pipelineId: null, ownerId, viewer: user });
   const thisMonth = rows.find((r) => r.month === month)!;
   const q = totalRow(rows);
   const overdue = listOverdueTasks(db, user.id, today);
-  const closing = listDealsClosing(db, ownerId, today, endOfWeek(today));
-  const rotting = listRottingDeals(db, ownerId, nowMs());
+  const closing = listDealsClosing(db, user, ownerId, today, endOfWeek(today));
+  const rotting = listRottingDeals(db, user, ownerId, nowMs());
   const money = (c: number) => formatMoney(c, ws.currency, { whole: true });
   const firstName = user.name.split(' ')[0];
 

@@ -4,6 +4,7 @@ import { AppError } from '@/lib/errors';
 import { activityInstant, type LogActivityInput } from '@/lib/timeline/log-schema';
 import { assertRefs } from './refs';
 import type { SessionUser } from './users';
+import { canSee } from './visibility';
 import { getWorkspace } from './workspace';
 
 /**
@@ -14,7 +15,8 @@ import { getWorkspace } from './workspace';
 export function logActivity(db: Db, input: LogActivityInput, actor: SessionUser, now: number, today: string): { activityId: number; taskId: number | null } {
   const s = db.$client;
   return db.transaction(() => {
-    assertRefs(db, { dealId: input.dealId, contactId: input.contactId, companyId: input.companyId });
+    // A deal, contact or company the actor may not see cannot be logged against: it reads as missing.
+    assertRefs(db, { dealId: input.dealId, contactId: input.contactId, companyId: input.companyId }, actor);
     let { contactId, companyId } = input;
     if (input.dealId) {
       const deal = s.prepare('select contact_id as contactId, company_id as companyId from deals where id = ?').get(input.dealId) as { contactId: number | null; companyId: number | null } | undefined;
@@ -48,7 +50,7 @@ export function logActivity(db: Db, input: LogActivityInput, actor: SessionUser,
 
 function ownActivity(db: Db, activityId: number, actor: SessionUser) {
   const row = db.$client.prepare('select owner_id as ownerId from activities where id = ?').get(activityId) as { ownerId: number | null } | undefined;
-  if (!row) throw new AppError('This entry no longer exists.');
+  if (!row || !canSee(db, actor, 'activity', activityId)) throw new AppError('This entry no longer exists.');
   if (row.ownerId !== actor.id) throw new AppError('You can only change your own entries.');
 }
 

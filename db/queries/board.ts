@@ -4,6 +4,7 @@ import type { DealFilters } from '@/lib/deals/filters';
 import { WEIGHTED_SQL } from '@/lib/deals/probability';
 import { dealFilterSql, dealJoins } from './deal-filters';
 import type { SessionUser } from './users';
+import { andScope, dealScope, type Viewer } from './visibility';
 
 export const CARDS_PER_PAGE = 50;
 
@@ -34,7 +35,7 @@ export type BoardCard = {
  * over the whole column (not the loaded cards).
  */
 export function getColumnSummaries(db: Db, pipelineId: number, filters: DealFilters, actor: SessionUser): ColumnSummary[] {
-  const { where, params } = dealFilterSql({ ...filters, pipelineId, status: 'open' }, actor);
+  const { where, params } = dealFilterSql(db, { ...filters, pipelineId, status: 'open' }, actor);
   return db.$client
     .prepare(
       `select d.stage_id as stageId, count(*) as count, coalesce(sum(d.value_cents), 0) as sumCents,
@@ -72,7 +73,7 @@ export function listColumnCards(
   after: { position: string; id: number } | null = null,
   limit = CARDS_PER_PAGE,
 ): { cards: BoardCard[]; hasMore: boolean } {
-  const { where, params } = dealFilterSql({ ...filters, status: 'open' }, actor);
+  const { where, params } = dealFilterSql(db, { ...filters, status: 'open' }, actor);
   const cursor = after ? 'and (d.position > @afterPosition or (d.position = @afterPosition and d.id > @afterId))' : '';
   const rows = db.$client
     .prepare(
@@ -86,7 +87,7 @@ export function listColumnCards(
   return { cards: rows.slice(0, limit), hasMore: rows.length > limit };
 }
 
-/** One card as the board shows it, e.g. right after it was added. */
-export function getBoardCard(db: Db, dealId: number): BoardCard | null {
-  return (db.$client.prepare(`${CARD_SELECT} where d.id = @dealId`).get({ dealId }) as BoardCard | undefined) ?? null;
+/** One card as the board shows it, e.g. right after it was added; null when the viewer may not see it. */
+export function getBoardCard(db: Db, dealId: number, viewer: Viewer): BoardCard | null {
+  return (db.$client.prepare(`${CARD_SELECT} where d.id = @dealId ${andScope(dealScope(db, viewer, 'd'))}`).get({ dealId }) as BoardCard | undefined) ?? null;
 }

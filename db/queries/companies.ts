@@ -1,5 +1,4 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { companies } from '@/db/schema';
 import { seesEveryone } from '@/lib/auth/roles';
@@ -11,15 +10,21 @@ import { priceListExists } from './price-lists';
 import { assertRefs } from './refs';
 import { setTags, tagsFor } from './tags';
 import type { SessionUser } from './users';
+import { activityScope, andScope, canSee, companyScope, contactScope, dealScope, type Viewer } from './visibility';
 
-/** The company with this name (case-insensitive), created for the owner when there is none yet. */
-export function findOrCreateCompanyByName(db: Db, name: string, ownerId: number): { id: number; name: string } {
-  const existing = db
-    .select({ id: companies.id, name: companies.name })
-    .from(companies)
-    .where(sql`lower(${companies.name}) = lower(${name})`)
-    .limit(1)
-    .get();
+/**
+ * The company with this name (case-insensitive), created for the owner when there is none yet. Only
+ * companies the viewer may see are found (one they may not see is as good as absent, so a new one is
+ * made), except `keepId`, the company the record already points at, which a save keeps.
+ */
+export function findOrCreateCompanyByName(db: Db, name: string, ownerId: number, viewer: Viewer, keepId: number | null = null): { id: number; name: string } {
+  const scope = companyScope(db, viewer, 'co');
+  const existing = db.$client
+    .prepare(
+      `select co.id, co.name from companies co where lower(co.name) = lower(@name) and (co.id = @keepId ${scope ? `or ${scope}` : 'or 1'})
+       order by co.id = @keepId desc, co.id limit 1`,
+    )
+    .get({ name, keepId }) as { id: number; name: string } | undefined;
   if (existing) return existing;
   return db.insert(companies).values({ name, ownerId }).returning({ id: companies.id, name: companies.name }).get();
 }
@@ -39,8 +44,10 @@ export type CompanyRow = {
 
 const COMPANY_SORTS = { name: 'co.name collate nocase, co.id', created: 'co.created_at, co.id', company: 'co.name collate nocase, co.id' } as const;
 
-function companyWhere(f: ListFilters, actor: SessionUser): { where: string; params: Record<string, unknown> } {
+function companyWhere(db: Db, f: ListFilters, actor: SessionUser): { where: string; params: Record<string, unknown> } {
   const clauses: string[] = [];
+  const scope = companyScope(db, actor, 'co');
+  if (scope) clauses.push(scope);
   const params: Record<string, unknown> = {};
   const match = ftsPrefixQuery(f.q);
   if (match) {
@@ -55,19 +62,19 @@ function companyWhere(f: ListFilters, actor: SessionUser): { where: string; para
     clauses.push('co.id in (select x.company_id from company_tags x join tags t on t.id = x.tag_id where t.name = @tag collate nocase)');
     params.tag = f.tag;
   }
-  if (f.openDeals) clauses.push(`exists (select 1 from deals d where d.company_id = co.id and d.status = 'open')`);
+  if (f.openDeals) clauses.push(`exists (select 1 from deals d where d.company_id = co.id and d.status = 'open' ${andScope(dealScope(db, actor, 'd'))})`);
   return { where: clauses.length ? clauses.join(' and ') : '1', params };
 }
 
 export function listCompanies(db: Db, f: ListFilters, actor: SessionUser): { rows: CompanyRow[]; total: number } {
-  const { where, params } = companyWhere(f, actor);
+  const { where, params } = companyWhere(db, f, actor);
   const total = (db.$client.prepare(`select count(*) as n from companies co where ${where}`).get(params) as { n: number }).n;
   const order = COMPANY_SORTS[f.sort].split(', ').map((part) => `${part} ${f.dir}`).join(', ');
   const rows = db.$client
     .prepare(
       `select co.id, co.name, co.domain, co.industry, co.size, u.name as ownerName, co.created_at as createdAt,
-              (select count(*) from contacts c where c.company_id = co.id) as contacts,
-              (select count(*) from deals d where d.company_id = co.id and d.status = 'open') as openDeals
+              (select count(*) from contacts c where c.company_id = co.id ${andScope(contactScope(db, actor, 'c'))}) as contacts,
+              (select count(*) from deals d where d.company_id = co.id and d.status = 'open' ${andScope(dealScope(db, actor, 'd'))}) as openDeals
        from companies co left join users u on u.id = co.owner_id
        where ${where} order by ${order} limit @limit offset @offset`,
     )
@@ -77,7 +84,7 @@ export function listCompanies(db: Db, f: ListFilters, actor: SessionUser): { row
 }
 
 export function* iterateCompanies(db: Db, f: ListFilters, actor: SessionUser, batch = 1000) {
-  const { where, params } = companyWhere(f, actor);
+  const { where, params } = companyWhere(db, f, actor);
   const stmt = db.$client.prepare(
     `select co.id, co.name, co.domain, co.industry, co.size, co.address, u.name as owner, co.created_at as createdAt,
             (select group_concat(name, ';') from (select t.name from company_tags x join tags t on t.id = x.tag_id where x.company_id = co.id order by t.name collate nocase)) as tags
@@ -137,7 +144,7 @@ export function updateCompany(db: Db, id: number, input: CompanyInput, actor: Se
     const current = db.$client.prepare('select owner_id as ownerId, price_list_id as priceListId from companies where id = ?').get(id) as
       | { ownerId: number | null; priceListId: number | null }
       | undefined;
-    if (!current) throw new AppError('This company no longer exists.');
+    if (!current || !canSee(db, actor, 'company', id)) throw new AppError('This company no longer exists.');
     if (actor.role === 'rep' && current.ownerId !== actor.id) throw new AppError('You can only edit your own companies.');
     const ownerId = input.ownerId ?? current.ownerId ?? actor.id;
     if (actor.role === 'rep' && ownerId !== current.ownerId) throw new AppError('Only a manager or an admin can reassign a company.');
@@ -172,35 +179,42 @@ export type CompanyHeader = {
   tags: string[];
 };
 
-/** A company's facts, rolled up over all its contacts and deals. */
-export function getCompanyHeader(db: Db, id: number): CompanyHeader | null {
+/**
+ * A company's facts, rolled up over all its contacts and deals — those the viewer may see; null for a
+ * company that does not exist or that the viewer may not see.
+ */
+export function getCompanyHeader(db: Db, id: number, viewer?: Viewer): CompanyHeader | null {
+  const deal = andScope(dealScope(db, viewer, 'd'));
+  const contact = andScope(contactScope(db, viewer, 'c'));
+  const activity = andScope(activityScope(db, viewer, 'a'));
   const row = db.$client
     .prepare(
       `select co.id, co.name, co.domain, co.industry, co.size, co.address, co.owner_id as ownerId, u.name as ownerName,
               co.price_list_id as priceListId, pl.name as priceListName,
-              (select count(*) from contacts where company_id = co.id) as contacts,
-              (select coalesce(sum(value_cents), 0) from deals where company_id = co.id and status = 'won') as wonCents,
-              (select coalesce(sum(value_cents), 0) from deals where company_id = co.id and status = 'open') as openCents,
+              (select count(*) from contacts c where c.company_id = co.id ${contact}) as contacts,
+              (select coalesce(sum(d.value_cents), 0) from deals d where d.company_id = co.id and d.status = 'won' ${deal}) as wonCents,
+              (select coalesce(sum(d.value_cents), 0) from deals d where d.company_id = co.id and d.status = 'open' ${deal}) as openCents,
               (select max(done_at) from activities a where a.type != 'task' and a.done_at is not null
-                 and (a.company_id = co.id or a.contact_id in (select id from contacts where company_id = co.id))) as lastContactedAt,
+                 and (a.company_id = co.id or a.contact_id in (select id from contacts where company_id = co.id)) ${activity}) as lastContactedAt,
               t.subject as nextTaskSubject, t.due_date as nextTaskDue
        from companies co
        left join users u on u.id = co.owner_id
        left join price_lists pl on pl.id = co.price_list_id
-       left join activities t on t.id = (select a.id from activities a where a.company_id = co.id and a.type = 'task' and a.done_at is null
+       left join activities t on t.id = (select a.id from activities a where a.company_id = co.id and a.type = 'task' and a.done_at is null ${activity}
                                          order by a.due_date is null, a.due_date, a.id limit 1)
-       where co.id = ?`,
+       where co.id = ? ${andScope(companyScope(db, viewer, 'co'))}`,
     )
     .get(id) as Omit<CompanyHeader, 'tags'> | undefined;
   if (!row) return null;
   return { ...row, tags: tagsFor(db, 'company', [id]).get(id) ?? [] };
 }
 
-export function listCompanyContacts(db: Db, companyId: number) {
+/** The company's people the viewer may see. */
+export function listCompanyContacts(db: Db, companyId: number, viewer?: Viewer) {
   return db.$client
     .prepare(
-      `select id, trim(first_name || ' ' || last_name) as name, title, email, phone from contacts where company_id = ?
-       order by last_name collate nocase, first_name collate nocase limit 200`,
+      `select c.id, trim(c.first_name || ' ' || c.last_name) as name, c.title, c.email, c.phone from contacts c where c.company_id = ? ${andScope(contactScope(db, viewer, 'c'))}
+       order by c.last_name collate nocase, c.first_name collate nocase limit 200`,
     )
     .all(companyId) as { id: number; name: string; title: string | null; email: string | null; phone: string | null }[];
 }

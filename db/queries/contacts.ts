@@ -7,6 +7,7 @@ import { ftsPrefixQuery } from '@/lib/search/fts';
 import { assertRefs } from './refs';
 import { setTags, tagsFor } from './tags';
 import type { SessionUser } from './users';
+import { activityScope, andScope, canSee, contactScope, dealScope, type Viewer } from './visibility';
 
 export type ContactRow = {
   id: number;
@@ -29,8 +30,10 @@ const SORTS = {
 } as const;
 
 /** WHERE clause of the contact list and its export; null when the search has nothing searchable. */
-function contactWhere(f: ListFilters, actor: SessionUser): { where: string; params: Record<string, unknown> } {
+function contactWhere(db: Db, f: ListFilters, actor: SessionUser): { where: string; params: Record<string, unknown> } {
   const clauses: string[] = [];
+  const scope = contactScope(db, actor, 'c');
+  if (scope) clauses.push(scope);
   const params: Record<string, unknown> = {};
   const match = ftsPrefixQuery(f.q);
   if (match) {
@@ -45,21 +48,22 @@ function contactWhere(f: ListFilters, actor: SessionUser): { where: string; para
     clauses.push('c.id in (select ct.contact_id from contact_tags ct join tags t on t.id = ct.tag_id where t.name = @tag collate nocase)');
     params.tag = f.tag;
   }
-  if (f.openDeals) clauses.push(`exists (select 1 from deals d where d.contact_id = c.id and d.status = 'open')`);
+  if (f.openDeals) clauses.push(`exists (select 1 from deals d where d.contact_id = c.id and d.status = 'open' ${andScope(dealScope(db, actor, 'd'))})`);
   return { where: clauses.length ? clauses.join(' and ') : '1', params };
 }
 
-const ROW_SELECT = `select c.id, trim(c.first_name || ' ' || c.last_name) as name, c.email, c.phone, c.title, c.company_id as companyId,
+// Open deals counted are those the viewer may see (dealScope on alias d).
+const rowSelect = (openDealScope: string) => `select c.id, trim(c.first_name || ' ' || c.last_name) as name, c.email, c.phone, c.title, c.company_id as companyId,
          co.name as companyName, u.name as ownerName, c.created_at as createdAt,
-         (select count(*) from deals d where d.contact_id = c.id and d.status = 'open') as openDeals
+         (select count(*) from deals d where d.contact_id = c.id and d.status = 'open' ${openDealScope}) as openDeals
   from contacts c left join companies co on co.id = c.company_id left join users u on u.id = c.owner_id`;
 
 export function listContacts(db: Db, f: ListFilters, actor: SessionUser): { rows: ContactRow[]; total: number } {
-  const { where, params } = contactWhere(f, actor);
+  const { where, params } = contactWhere(db, f, actor);
   const total = (db.$client.prepare(`select count(*) as n from contacts c where ${where}`).get(params) as { n: number }).n;
   const order = `${SORTS[f.sort]}`.split(', ').map((part) => `${part} ${f.dir}`).join(', ');
   const rows = db.$client
-    .prepare(`${ROW_SELECT} where ${where} order by ${order} limit @limit offset @offset`)
+    .prepare(`${rowSelect(andScope(dealScope(db, actor, 'd')))} where ${where} order by ${order} limit @limit offset @offset`)
     .all({ ...params, limit: PAGE_SIZE, offset: (f.page - 1) * PAGE_SIZE }) as Omit<ContactRow, 'tags'>[];
   const tags = tagsFor(db, 'contact', rows.map((r) => r.id));
   return { rows: rows.map((r) => ({ ...r, tags: tags.get(r.id) ?? [] })), total };
@@ -67,7 +71,7 @@ export function listContacts(db: Db, f: ListFilters, actor: SessionUser): { rows
 
 /** Every contact under the filters, in batches, for the CSV export (never the whole table in memory). */
 export function* iterateContacts(db: Db, f: ListFilters, actor: SessionUser, batch = 1000) {
-  const { where, params } = contactWhere(f, actor);
+  const { where, params } = contactWhere(db, f, actor);
   const stmt = db.$client.prepare(
     `select c.id, c.first_name as firstName, c.last_name as lastName, c.email, c.phone, c.title, co.name as company, u.name as owner,
             c.source, c.address, c.created_at as createdAt,
@@ -84,11 +88,13 @@ export function* iterateContacts(db: Db, f: ListFilters, actor: SessionUser, bat
   }
 }
 
-function assertEmailFree(db: Db, email: string | null | undefined, exceptId: number | null) {
+function assertEmailFree(db: Db, email: string | null | undefined, exceptId: number | null, viewer: Viewer) {
   if (!email) return;
   const other = db.$client
     .prepare(`select id, trim(first_name || ' ' || last_name) as name from contacts where email = ? and id != ? limit 1`)
     .get(email, exceptId ?? 0) as { id: number; name: string } | undefined;
+  // A contact the viewer may not see is not named (emails stay unique across the workspace).
+  if (other && !canSee(db, viewer, 'contact', other.id)) throw new AppError('Another contact already has this email.', { email: 'Another contact already has this email.' });
   if (other) {
     const message = `${other.name} already has this email.`;
     throw new AppError(message, { email: message }, { duplicateContactId: other.id, duplicateContactName: other.name });
@@ -113,7 +119,7 @@ function contactValues(input: ContactInput, ownerId: number) {
 export function createContact(db: Db, input: ContactInput, actor: SessionUser): { id: number } {
   return db.transaction(() => {
     assertRefs(db, { ownerId: input.ownerId ?? actor.id, companyId: input.companyId });
-    assertEmailFree(db, input.email, null);
+    assertEmailFree(db, input.email, null, actor);
     const v = contactValues(input, input.ownerId ?? actor.id);
     const now = Date.now();
     const { lastInsertRowid } = db.$client
@@ -131,12 +137,12 @@ export function createContact(db: Db, input: ContactInput, actor: SessionUser): 
 export function updateContact(db: Db, id: number, input: ContactInput, actor: SessionUser): void {
   db.transaction(() => {
     const current = db.$client.prepare('select owner_id as ownerId from contacts where id = ?').get(id) as { ownerId: number | null } | undefined;
-    if (!current) throw new AppError('This contact no longer exists.');
+    if (!current || !canSee(db, actor, 'contact', id)) throw new AppError('This contact no longer exists.');
     if (actor.role === 'rep' && current.ownerId !== actor.id) throw new AppError('You can only edit your own contacts.');
     const ownerId = input.ownerId ?? current.ownerId ?? actor.id;
     if (actor.role === 'rep' && ownerId !== current.ownerId) throw new AppError('Only a manager or an admin can reassign a contact.');
     assertRefs(db, { ownerId: ownerId !== current.ownerId ? ownerId : null, companyId: input.companyId });
-    assertEmailFree(db, input.email, id);
+    assertEmailFree(db, input.email, id, actor);
     db.$client
       .prepare(
         `update contacts set first_name = @first_name, last_name = @last_name, email = @email, phone = @phone, title = @title,
@@ -171,22 +177,27 @@ export type ContactHeader = {
   tags: string[];
 };
 
-/** What a rep needs before a call, in one query. */
-export function getContactHeader(db: Db, id: number): ContactHeader | null {
+/**
+ * What a rep needs before a call, in one query: figures from the deals and activities the viewer may
+ * see; null for a contact that does not exist or that the viewer may not see.
+ */
+export function getContactHeader(db: Db, id: number, viewer?: Viewer): ContactHeader | null {
+  const deal = andScope(dealScope(db, viewer, 'd'));
+  const activity = andScope(activityScope(db, viewer, 'a'));
   const row = db.$client
     .prepare(
       `select c.id, c.first_name as firstName, c.last_name as lastName, c.email, c.phone, c.title, c.address, c.source, c.notes,
               c.company_id as companyId, co.name as companyName, c.owner_id as ownerId, u.name as ownerName,
-              (select coalesce(sum(value_cents), 0) from deals where contact_id = c.id and status = 'won') as wonCents,
-              (select coalesce(sum(value_cents), 0) from deals where contact_id = c.id and status = 'open') as openCents,
-              (select max(done_at) from activities where contact_id = c.id and type != 'task' and done_at is not null) as lastContactedAt,
+              (select coalesce(sum(d.value_cents), 0) from deals d where d.contact_id = c.id and d.status = 'won' ${deal}) as wonCents,
+              (select coalesce(sum(d.value_cents), 0) from deals d where d.contact_id = c.id and d.status = 'open' ${deal}) as openCents,
+              (select max(a.done_at) from activities a where a.contact_id = c.id and a.type != 'task' and a.done_at is not null ${activity}) as lastContactedAt,
               t.id as nextTaskId, t.subject as nextTaskSubject, t.due_date as nextTaskDue
        from contacts c
        left join companies co on co.id = c.company_id
        left join users u on u.id = c.owner_id
-       left join activities t on t.id = (select a.id from activities a where a.contact_id = c.id and a.type = 'task' and a.done_at is null
+       left join activities t on t.id = (select a.id from activities a where a.contact_id = c.id and a.type = 'task' and a.done_at is null ${activity}
                                          order by a.due_date is null, a.due_date, a.id limit 1)
-       where c.id = ?`,
+       where c.id = ? ${andScope(contactScope(db, viewer, 'c'))}`,
     )
     .get(id) as Omit<ContactHeader, 'tags'> | undefined;
   if (!row) return null;
@@ -195,12 +206,13 @@ export function getContactHeader(db: Db, id: number): ContactHeader | null {
 
 export type RelatedDeal = { id: number; title: string; valueCents: number; status: string; stageName: string; expectedCloseDate: string | null; closedAt: number | null };
 
-export function listDealsFor(db: Db, scope: { contactId: number } | { companyId: number }): RelatedDeal[] {
+/** The deals of a contact or company that the viewer may see. */
+export function listDealsFor(db: Db, scope: { contactId: number } | { companyId: number }, viewer?: Viewer): RelatedDeal[] {
   const [column, id] = 'contactId' in scope ? ['contact_id', scope.contactId] : ['company_id', scope.companyId];
   return db.$client
     .prepare(
       `select d.id, d.title, d.value_cents as valueCents, d.status, s.name as stageName, d.expected_close_date as expectedCloseDate, d.closed_at as closedAt
-       from deals d join stages s on s.id = d.stage_id where d.${column} = ?
+       from deals d join stages s on s.id = d.stage_id where d.${column} = ? ${andScope(dealScope(db, viewer, 'd'))}
        order by d.status != 'open', coalesce(d.closed_at, 0) desc, d.expected_close_date limit 100`,
     )
     .all(id) as RelatedDeal[];
@@ -208,12 +220,19 @@ export function listDealsFor(db: Db, scope: { contactId: number } | { companyId:
 
 export type OpenTask = { id: number; subject: string; dueDate: string | null; ownerName: string | null };
 
-export function listOpenTasksFor(db: Db, scope: { contactId: number } | { companyId: number }): OpenTask[] {
+/** The open tasks on a contact or company that the viewer may see. */
+export function listOpenTasksFor(db: Db, scope: { contactId: number } | { companyId: number }, viewer?: Viewer): OpenTask[] {
   const [column, id] = 'contactId' in scope ? ['contact_id', scope.contactId] : ['company_id', scope.companyId];
   return db.$client
     .prepare(
       `select a.id, a.subject, a.due_date as dueDate, u.name as ownerName from activities a left join users u on u.id = a.owner_id
-       where a.${column} = ? and a.type = 'task' and a.done_at is null order by a.due_date is null, a.due_date limit 50`,
+       where a.${column} = ? and a.type = 'task' and a.done_at is null ${andScope(activityScope(db, viewer, 'a'))} order by a.due_date is null, a.due_date limit 50`,
     )
     .all(id) as OpenTask[];
+}
+
+/** The company a contact points at now (null when none or no such contact), so a save can keep it. */
+export function contactCompanyId(db: Db, id: number): number | null {
+  const row = db.$client.prepare('select company_id as companyId from contacts where id = ?').get(id) as { companyId: number | null } | undefined;
+  return row?.companyId ?? null;
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db/client';
+import { andScope, dealScope, type Viewer } from './visibility';
 
 const DAY = 86_400_000;
 
@@ -20,9 +21,9 @@ export function listOverdueTasks(db: Db, ownerId: number, today: string, limit =
   return { tasks, total };
 }
 
-/** Open deals expected to close between two dates (inclusive), for one owner or the team. */
-export function listDealsClosing(db: Db, ownerId: number | null, from: string, to: string, limit = 10): { deals: DashboardDeal[]; total: number; totalCents: number } {
-  const where = `d.status = 'open' and d.expected_close_date between @from and @to ${ownerId ? 'and d.owner_id = @ownerId' : ''}`;
+/** Open deals expected to close between two dates (inclusive), for one owner or the team, among those the viewer may see. */
+export function listDealsClosing(db: Db, viewer: Viewer, ownerId: number | null, from: string, to: string, limit = 10): { deals: DashboardDeal[]; total: number; totalCents: number } {
+  const where = `d.status = 'open' and d.expected_close_date between @from and @to ${ownerId ? 'and d.owner_id = @ownerId' : ''} ${andScope(dealScope(db, viewer, 'd'))}`;
   const totals = db.$client.prepare(`select count(*) as n, coalesce(sum(value_cents), 0) as cents from deals d where ${where}`).get({ from, to, ownerId }) as { n: number; cents: number };
   const deals = db.$client
     .prepare(
@@ -34,10 +35,10 @@ export function listDealsClosing(db: Db, ownerId: number | null, from: string, t
   return { deals, total: totals.n, totalCents: totals.cents };
 }
 
-/** Open deals untouched (no activity, no stage change) for longer than their stage allows, longest idle first. */
-export function listRottingDeals(db: Db, ownerId: number | null, now: number, limit = 8): { deals: DashboardDeal[]; total: number } {
+/** Open deals untouched (no activity, no stage change) for longer than their stage allows, longest idle first, among those the viewer may see. */
+export function listRottingDeals(db: Db, viewer: Viewer, ownerId: number | null, now: number, limit = 8): { deals: DashboardDeal[]; total: number } {
   const idle = `(@now - max(d.stage_changed_at, coalesce(d.last_activity_at, 0)))`;
-  const where = `d.status = 'open' and s.rot_days > 0 and ${idle} > s.rot_days * ${DAY} ${ownerId ? 'and d.owner_id = @ownerId' : ''}`;
+  const where = `d.status = 'open' and s.rot_days > 0 and ${idle} > s.rot_days * ${DAY} ${ownerId ? 'and d.owner_id = @ownerId' : ''} ${andScope(dealScope(db, viewer, 'd'))}`;
   const total = (db.$client.prepare(`select count(*) as n from deals d join stages s on s.id = d.stage_id where ${where}`).get({ now, ownerId }) as { n: number }).n;
   const deals = db.$client
     .prepare(

@@ -4,6 +4,7 @@ import type { DealTimelineType } from '@/lib/activities/deal-timeline';
 import { quoteEventsSql } from './quote-timeline-sql';
 import { taskReassignmentsSql } from './task-reassignment-sql';
 import { describeDealEvent } from '@/lib/timeline/describe-event';
+import { andScope, canSee, dealScope, type Viewer } from './visibility';
 
 export type DealDetail = {
   id: number;
@@ -33,7 +34,8 @@ export type DealDetail = {
   rotDays: number;
 };
 
-export function getDealDetail(db: Db, id: number): DealDetail | null {
+/** The deal, or null when it does not exist or the viewer may not see it. */
+export function getDealDetail(db: Db, id: number, viewer?: Viewer): DealDetail | null {
   return (
     (db.$client
       .prepare(
@@ -45,7 +47,7 @@ export function getDealDetail(db: Db, id: number): DealDetail | null {
                 d.last_activity_at as lastActivityAt, s.rot_days as rotDays
          from deals d join stages s on s.id = d.stage_id join pipelines p on p.id = d.pipeline_id
          left join users u on u.id = d.owner_id left join companies co on co.id = d.company_id left join contacts c on c.id = d.contact_id
-         where d.id = ?`,
+         where d.id = ? ${andScope(dealScope(db, viewer, 'd'))}`,
       )
       .get(id) as DealDetail | undefined) ?? null
   );
@@ -113,8 +115,13 @@ const TIMELINE_SQL = `
   order by at desc, key desc
   limit @limit`;
 
-/** A deal's whole story, newest first, the first `limit` entries; `more` says whether older ones exist. */
-export function listDealTimeline(db: Db, dealId: number, options: { limit: number; currency: string }): { entries: DealTimelineEntry[]; more: boolean } {
+/**
+ * A deal's whole story, newest first, the first `limit` entries; `more` says whether older ones exist.
+ * Everything on a deal the viewer may see is theirs to see (its activities and quotes belong to it);
+ * a deal they may not see has no story for them.
+ */
+export function listDealTimeline(db: Db, dealId: number, options: { limit: number; currency: string; viewer?: Viewer }): { entries: DealTimelineEntry[]; more: boolean } {
+  if (options.viewer && !canSee(db, options.viewer, 'deal', dealId)) return { entries: [], more: false };
   const rows = db.$client.prepare(TIMELINE_SQL).all({ id: dealId, limit: options.limit + 1 }) as Row[];
   const entries = rows.slice(0, options.limit).map(({ kind, fromValue, toValue, fromName, toName, ...r }) => ({
     ...r,

@@ -1,13 +1,18 @@
 import 'server-only';
+import type { Db } from '@/db/client';
 import type { SessionUser } from './users';
+import { dealScope } from './visibility';
 import { likePattern, type DealFilters } from '@/lib/deals/filters';
 
 /**
  * The WHERE clause for deal filters, shared by the board, the list and the CSV export so that all
  * three always agree. Expects the aliases d (deals), c (companies) and ct (contacts) — see DEAL_JOINS.
+ * The deals the actor may not see (db/queries/visibility.ts) are left out here, for all three.
  */
-export function dealFilterSql(filters: DealFilters, actor: SessionUser): { where: string; params: Record<string, unknown> } {
+export function dealFilterSql(db: Db, filters: DealFilters, actor: SessionUser): { where: string; params: Record<string, unknown> } {
   const clauses = ['d.status = @status'];
+  const scope = dealScope(db, actor, 'd');
+  if (scope) clauses.push(scope);
   const params: Record<string, unknown> = { status: filters.status };
   if (filters.pipelineId) {
     clauses.push('d.pipeline_id = @pipelineId');

@@ -42,7 +42,7 @@ export type DealListSort = { sort: DealSort; dir: 'asc' | 'desc'; page: number }
  * end (an old link after deals closed) gives the last page, and says which page that is.
  */
 export function listDeals(db: Db, filters: DealFilters, actor: SessionUser, sort: DealListSort): { rows: DealListRow[]; total: number; page: number } {
-  const { where, params } = dealFilterSql(filters, actor);
+  const { where, params } = dealFilterSql(db, filters, actor);
   // The count only joins what the filter needs, so it stays an index walk on the deals table.
   const total = (db.$client.prepare(`select count(*) as n from deals d ${dealJoins(filters)} where ${where}`).get(params) as { n: number }).n;
   const page = Math.max(1, Math.min(sort.page, Math.ceil(total / DEAL_LIST_PAGE)));
@@ -54,7 +54,7 @@ export function listDeals(db: Db, filters: DealFilters, actor: SessionUser, sort
 
 /** The filtered deals in id order, a batch at a time, for the CSV export. */
 export function* iterateDeals(db: Db, filters: DealFilters, actor: SessionUser, batch = 1000): Generator<DealListRow[]> {
-  const { where, params } = dealFilterSql(filters, actor);
+  const { where, params } = dealFilterSql(db, filters, actor);
   const stmt = db.$client.prepare(`${SELECT} ${FROM} where ${where} and d.id > @afterId order by d.id limit @batch`);
   let afterId = 0;
   for (;;) {

@@ -9,13 +9,15 @@ import { AppError } from '@/lib/errors';
 import { moneyBoundProblem } from '@/lib/validation/money';
 import { assertRefs } from './refs';
 import type { SessionUser } from './users';
+import { canSee } from './visibility';
 
 export const STALE_MESSAGE = 'Someone else changed this deal meanwhile. Reload to see their change, then try again.';
 export const GONE_MESSAGE = 'This deal no longer exists.';
 
 function loadForChange(db: Db, dealId: number, version: number, actor: SessionUser) {
   const deal = db.select().from(deals).where(eq(deals.id, dealId)).get();
-  if (!deal) throw new AppError(GONE_MESSAGE);
+  // A deal the actor may not see is gone to them, like one that does not exist.
+  if (!deal || !canSee(db, actor, 'deal', dealId)) throw new AppError(GONE_MESSAGE);
   if (!seesEveryone(actor.role) && deal.ownerId !== actor.id) throw new AppError('You can only change your own deals.');
   if (deal.version !== version) throw new AppError(STALE_MESSAGE);
   return deal;
@@ -75,7 +77,7 @@ export function createDeal(db: Db, input: CreateDealInput, actor: SessionUser, n
   const ownerId = seesEveryone(actor.role) ? (input.ownerId ?? actor.id) : actor.id;
   return db.transaction(() => {
     assertDealValue(input.valueCents);
-    assertRefs(db, { pipelineId: input.pipelineId, stageId: input.stageId, ownerId, companyId: input.companyId, contactId: input.contactId });
+    assertRefs(db, { pipelineId: input.pipelineId, stageId: input.stageId, ownerId, companyId: input.companyId, contactId: input.contactId }, actor);
     const stage = stageOf(db, input.stageId);
     const first = db
       .select({ position: deals.position })
@@ -187,7 +189,7 @@ export function updateDeal(db: Db, input: UpdateDealInput, actor: SessionUser, n
     if (ownerId !== deal.ownerId && !seesEveryone(actor.role)) throw new AppError('Only a manager or an admin can reassign a deal.', { ownerId: 'Only a manager or an admin can reassign a deal.' });
     assertDealValue(input.valueCents);
     // A deal may stay with a deactivated owner; a new owner must be an active user.
-    assertRefs(db, { ownerId: ownerId !== deal.ownerId ? ownerId : null, companyId: input.companyId, contactId: input.contactId });
+    assertRefs(db, { ownerId: ownerId !== deal.ownerId ? ownerId : null, companyId: input.companyId, contactId: input.contactId }, actor);
     const updated = db
       .update(deals)
       .set({

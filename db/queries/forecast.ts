@@ -6,6 +6,7 @@ import { MONTH, MONTH_MESSAGE } from '@/lib/forecast/goals';
 import { addMonths, firstDay, monthStartInstant } from '@/lib/forecast/periods';
 import { moneyBoundProblem } from '@/lib/validation/money';
 import { checkRefs } from './refs';
+import { andScope, dealScope, type Viewer } from './visibility';
 import { buildForecastRows, type ForecastRow, type OpenBucket, type WonBucket } from '@/lib/forecast/rows';
 
 export type ForecastQuery = {
@@ -15,10 +16,12 @@ export type ForecastQuery = {
   timeZone: string;
   pipelineId: number | null;
   ownerId: number | null;
+  /** Whose view: only deals they may see count (db/queries/visibility.ts). */
+  viewer?: Viewer;
 };
 
-function scope(q: ForecastQuery) {
-  return `${q.pipelineId ? 'and d.pipeline_id = @pipelineId' : ''} ${q.ownerId ? 'and d.owner_id = @ownerId' : ''}`;
+function scope(db: Db, q: ForecastQuery) {
+  return `${q.pipelineId ? 'and d.pipeline_id = @pipelineId' : ''} ${q.ownerId ? 'and d.owner_id = @ownerId' : ''} ${andScope(dealScope(db, q.viewer, 'd'))}`;
 }
 
 /** Month instants [start, end) in the workspace zone, as JSON for SQL. */
@@ -42,7 +45,7 @@ export function getForecast(db: Db, q: ForecastQuery): { rows: ForecastRow[]; un
               sum(d.expected_close_date < @today) as overdueDeals,
               sum(case when d.expected_close_date < @today then ${WEIGHTED_SQL} else 0 end) as overdueWeightedCents
        from deals d cross join stages s on s.id = d.stage_id
-       where d.status = 'open' and d.expected_close_date < @rangeEnd ${scope(q)}
+       where d.status = 'open' and d.expected_close_date < @rangeEnd ${scope(db, q)}
        group by 1`,
     )
     .all(params) as OpenBucket[];
@@ -52,7 +55,7 @@ export function getForecast(db: Db, q: ForecastQuery): { rows: ForecastRow[]; un
          select json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') from json_each(@bounds))
        select b.month as month, count(*) as wonDeals, sum(d.value_cents) as wonCents
        from b join deals d on d.closed_at >= b.start_at and d.closed_at < b.end_at
-       where d.status = 'won' ${scope(q)}
+       where d.status = 'won' ${scope(db, q)}
        group by b.month`,
     )
     .all({ ...params, bounds: monthBounds(q.months, q.timeZone) }) as WonBucket[];
@@ -63,7 +66,7 @@ export function getForecast(db: Db, q: ForecastQuery): { rows: ForecastRow[]; un
     )
     .all({ months: JSON.stringify(q.months), ownerId: q.ownerId }) as { month: string; cents: number }[];
   const undated = db.$client
-    .prepare(`select count(*) as n from deals d where d.status = 'open' and d.expected_close_date is null ${scope(q)}`)
+    .prepare(`select count(*) as n from deals d where d.status = 'open' and d.expected_close_date is null ${scope(db, q)}`)
     .get(params) as { n: number };
   return { rows: buildForecastRows(q.months, open, won, new Map(goals.map((g) => [g.month, g.cents]))), undated: undated.n };
 }
@@ -76,7 +79,7 @@ export function getRepForecast(db: Db, q: ForecastQuery): RepForecast[] {
   const rangeStart = firstDay(q.months[0]);
   const rangeEnd = firstDay(addMonths(q.months[q.months.length - 1], 1));
   const bounds = JSON.parse(monthBounds(q.months, q.timeZone)) as [string, number, number][];
-  const pipeline = q.pipelineId ? 'and d.pipeline_id = @pipelineId' : '';
+  const pipeline = `${q.pipelineId ? 'and d.pipeline_id = @pipelineId' : ''} ${andScope(dealScope(db, q.viewer, 'd'))}`;
   const params = {
     rangeStart,
     rangeEnd,

@@ -5,6 +5,7 @@ import type { ProductPricing, Tier } from '@/lib/pricing/resolve';
 import { likePrefix } from '@/lib/search/fts';
 import { assertPrice } from './products';
 import { assertRefs } from './refs';
+import { andScope, companyScope, type Viewer } from './visibility';
 
 export type PriceListRow = { id: number; name: string; description: string | null; products: number; companies: number };
 
@@ -20,9 +21,14 @@ export function listPriceLists(db: Db): PriceListRow[] {
 }
 
 /** The list a company's quotes are priced from, or null for catalogue prices. */
-export function getCompanyPriceList(db: Db, companyId: number | null): { id: number; name: string } | null {
+export function getCompanyPriceList(db: Db, companyId: number | null, viewer?: Viewer): { id: number; name: string } | null {
   if (!companyId) return null;
-  return (db.$client.prepare('select l.id, l.name from companies c join price_lists l on l.id = c.price_list_id where c.id = ?').get(companyId) as { id: number; name: string } | undefined) ?? null;
+  // A company the viewer may not see has no list for them (db/queries/visibility.ts).
+  return (
+    (db.$client.prepare(`select l.id, l.name from companies c join price_lists l on l.id = c.price_list_id where c.id = ? ${andScope(companyScope(db, viewer, 'c'))}`).get(companyId) as
+      | { id: number; name: string }
+      | undefined) ?? null
+  );
 }
 
 /** Names only, for the company form's select. */

@@ -4,6 +4,7 @@ import type { QuoteStatus } from '@/db/schema';
 import { likePrefix } from '@/lib/search/fts';
 import { QUOTE_PAGE_SIZE, type QuoteFilters } from '@/lib/quotes/list-filters';
 import type { SessionUser } from './users';
+import { andScope, quoteScope, type Viewer } from './visibility';
 
 export type QuoteListRow = {
   id: number;
@@ -33,6 +34,8 @@ const COLUMNS = `q.id, q.number, q.revision, q.title, case when q.status = 'sent
 export function listQuotes(db: Db, f: QuoteFilters, actor: SessionUser, today: string): { rows: QuoteListRow[]; total: number } {
   const clauses: string[] = [];
   const params: Record<string, unknown> = { today };
+  const scope = quoteScope(db, actor, 'q');
+  if (scope) clauses.push(scope);
   if (f.status === 'sent') clauses.push(`q.status = 'sent' and q.valid_until >= @today`);
   else if (f.status === 'expired') clauses.push(`(q.status = 'expired' or (q.status = 'sent' and q.valid_until < @today))`);
   else if (f.status !== 'all') {
@@ -61,12 +64,12 @@ export function listQuotes(db: Db, f: QuoteFilters, actor: SessionUser, today: s
   return { rows, total };
 }
 
-/** The quotes of one deal, newest first, for the deal page. */
-export function listDealQuotes(db: Db, dealId: number, today: string): QuoteListRow[] {
+/** The quotes of one deal that the viewer may see, newest first, for the deal page. */
+export function listDealQuotes(db: Db, dealId: number, today: string, viewer: Viewer): QuoteListRow[] {
   return db.$client
     .prepare(
       `select ${COLUMNS}, null as companyName, null as contactName, null as ownerName
-       from quotes q where q.deal_id = @dealId order by q.created_at desc, q.id desc`,
+       from quotes q where q.deal_id = @dealId ${andScope(quoteScope(db, viewer, 'q'))} order by q.created_at desc, q.id desc`,
     )
     .all({ dealId, today }) as QuoteListRow[];
 }

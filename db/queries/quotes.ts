@@ -12,6 +12,7 @@ import { getCompanyPriceList } from './price-lists';
 import { assertRefs } from './refs';
 import { workspaceToday } from './tasks';
 import type { SessionUser } from './users';
+import { andScope, canSee, quoteScope, type Viewer } from './visibility';
 
 export const QUOTE_STALE = 'Someone else changed this quote meanwhile. Reload to see their change, then try again.';
 
@@ -86,8 +87,9 @@ export function logQuoteEvent(
     .run(quoteId, kind, at, by.userId ?? null, by.byName ?? null, by.ip ?? null, by.detail ?? null);
 }
 
-function checkCompanyAndContact(db: Db, input: Pick<QuoteFieldsInput, 'companyId' | 'contactId'>) {
-  assertRefs(db, { companyId: input.companyId, contactId: input.contactId });
+/** The company and contact exist and, with a viewer, are ones they may see (db/queries/visibility.ts). */
+function checkCompanyAndContact(db: Db, input: Pick<QuoteFieldsInput, 'companyId' | 'contactId'>, viewer?: Viewer) {
+  assertRefs(db, { companyId: input.companyId, contactId: input.contactId }, viewer);
 }
 
 export type CreateQuoteOptions = { currency: string; today: string; now?: number };
@@ -97,10 +99,10 @@ export function createQuote(db: Db, input: QuoteFieldsInput & { dealId: number |
   return db.transaction(() => {
     if (input.dealId) {
       const deal = db.$client.prepare('select owner_id as ownerId from deals where id = ?').get(input.dealId) as { ownerId: number | null } | undefined;
-      if (!deal) throw new AppError('This deal no longer exists.');
+      if (!deal || !canSee(db, actor, 'deal', input.dealId)) throw new AppError('This deal no longer exists.');
       if (!seesEveryone(actor.role) && deal.ownerId !== actor.id) throw new AppError('You can only quote on your own deals.');
     }
-    checkCompanyAndContact(db, input);
+    checkCompanyAndContact(db, input, actor);
     assertValidUntil(input.validUntil, options.today);
     const number = nextNumber(db, Number(options.today.slice(0, 4)));
     const { id } = db.$client
@@ -131,9 +133,10 @@ export function createQuote(db: Db, input: QuoteFieldsInput & { dealId: number |
 /** The quote as it may be changed by this person: theirs, or anyone's for a manager or an admin. */
 export function loadQuoteForChange(db: Db, quoteId: number, actor: SessionUser, version?: number) {
   const q = db.$client
-    .prepare('select id, number, revision, status, owner_id as ownerId, version, superseded_by_id as supersededById, deal_id as dealId, company_id as companyId, price_list_id as priceListId from quotes where id = ?')
-    .get(quoteId) as { id: number; number: string; revision: number; status: QuoteStatus; ownerId: number | null; version: number; supersededById: number | null; dealId: number | null; companyId: number | null; priceListId: number | null } | undefined;
-  if (!q) throw new AppError('This quote no longer exists.');
+    .prepare('select id, number, revision, status, owner_id as ownerId, version, superseded_by_id as supersededById, deal_id as dealId, company_id as companyId, contact_id as contactId, price_list_id as priceListId from quotes where id = ?')
+    .get(quoteId) as { id: number; number: string; revision: number; status: QuoteStatus; ownerId: number | null; version: number; supersededById: number | null; dealId: number | null; companyId: number | null; contactId: number | null; priceListId: number | null } | undefined;
+  // A quote the actor may not see is gone to them, like one that does not exist.
+  if (!q || !canSee(db, actor, 'quote', quoteId)) throw new AppError('This quote no longer exists.');
   if (!seesEveryone(actor.role) && q.ownerId !== actor.id) throw new AppError('You can only change your own quotes.');
   if (version !== undefined && q.version !== version) throw new AppError(QUOTE_STALE);
   return q;
@@ -144,6 +147,8 @@ export function updateQuote(db: Db, quoteId: number, version: number, input: Quo
     const q = loadQuoteForChange(db, quoteId, actor, version);
     if (q.status !== 'draft') throw new AppError('A sent quote cannot be changed. Revise it to make a new version.');
     checkCompanyAndContact(db, input);
+    // A newly chosen company or contact must be one the actor may see; the ones the quote has stay.
+    checkCompanyAndContact(db, { companyId: input.companyId === q.companyId ? null : input.companyId, contactId: input.contactId === q.contactId ? null : input.contactId }, actor);
     assertValidUntil(input.validUntil, workspaceToday(db, now).today);
     // A quote keeps the list it was priced from until its company changes.
     const priceListId = input.companyId === q.companyId ? q.priceListId : getCompanyPriceList(db, input.companyId)?.id ?? null;
@@ -238,8 +243,9 @@ const HEADER_SQL = `
   from quotes q left join deals d on d.id = q.deal_id left join companies co on co.id = q.company_id
   left join contacts c on c.id = q.contact_id left join users u on u.id = q.owner_id left join price_lists l on l.id = q.price_list_id`;
 
-export function getQuote(db: Db, id: number): QuoteHeader | null {
-  return (db.$client.prepare(`${HEADER_SQL} where q.id = ?`).get(id) as QuoteHeader | undefined) ?? null;
+/** The quote, or null when it does not exist or the viewer may not see it. */
+export function getQuote(db: Db, id: number, viewer?: Viewer): QuoteHeader | null {
+  return (db.$client.prepare(`${HEADER_SQL} where q.id = ? ${andScope(quoteScope(db, viewer, 'q'))}`).get(id) as QuoteHeader | undefined) ?? null;
 }
 
 export function getQuoteByToken(db: Db, token: string): QuoteHeader | null {
@@ -256,10 +262,10 @@ export function listQuoteLines(db: Db, quoteId: number): QuoteLineRow[] {
     .all(quoteId) as QuoteLineRow[];
 }
 
-/** Every revision of a quote's number, oldest first, for the "versions" list. */
-export function listRevisions(db: Db, number: string): { id: number; revision: number; status: QuoteStatus; totalCents: number; createdAt: number }[] {
+/** Every revision of a quote's number that the viewer may see, oldest first, for the "versions" list. */
+export function listRevisions(db: Db, number: string, viewer?: Viewer): { id: number; revision: number; status: QuoteStatus; totalCents: number; createdAt: number }[] {
   return db.$client
-    .prepare('select id, revision, status, total_cents as totalCents, created_at as createdAt from quotes where number = ? order by revision')
+    .prepare(`select q.id, q.revision, q.status, q.total_cents as totalCents, q.created_at as createdAt from quotes q where q.number = ? ${andScope(quoteScope(db, viewer, 'q'))} order by q.revision`)
     .all(number) as { id: number; revision: number; status: QuoteStatus; totalCents: number; createdAt: number }[];
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
+import { canSee, type RecordKind, type Viewer } from './visibility';
 
 // Every write that points at another row checks the row first, so a stale form or a tampered request
 // gets "That company no longer exists" beside the company field instead of SQLite's foreign-key
@@ -33,9 +34,14 @@ export const REF_MESSAGES = {
 } as const;
 
 const TABLES = { companyId: 'companies', contactId: 'contacts', dealId: 'deals', pipelineId: 'pipelines', productId: 'products', priceListId: 'price_lists' } as const;
+const SCOPED: Partial<Record<keyof typeof TABLES, RecordKind>> = { companyId: 'company', contactId: 'contact', dealId: 'deal' };
 
-/** The field errors for the references that do not hold, keyed by field ({} when all hold). */
-export function checkRefs(db: Db, refs: Refs): Record<string, string> {
+/**
+ * The field errors for the references that do not hold, keyed by field ({} when all hold). With a
+ * viewer, a deal, contact or company they may not see (db/queries/visibility.ts) does not hold either,
+ * with the same message as a missing one.
+ */
+export function checkRefs(db: Db, refs: Refs, viewer?: Viewer): Record<string, string> {
   const errors: Record<string, string> = {};
   const s = db.$client;
   if (refs.ownerId != null) {
@@ -45,7 +51,10 @@ export function checkRefs(db: Db, refs: Refs): Record<string, string> {
   }
   for (const key of Object.keys(TABLES) as (keyof typeof TABLES)[]) {
     const id = refs[key];
-    if (id != null && !s.prepare(`select 1 from ${TABLES[key]} where id = ?`).get(id)) errors[key] = REF_MESSAGES[key];
+    if (id == null) continue;
+    const kind = SCOPED[key];
+    const holds = viewer && kind ? canSee(db, viewer, kind, id) : Boolean(s.prepare(`select 1 from ${TABLES[key]} where id = ?`).get(id));
+    if (!holds) errors[key] = REF_MESSAGES[key];
   }
   if (refs.stageId != null) {
     const stage = s.prepare('select pipeline_id as pipelineId from stages where id = ?').get(refs.stageId) as { pipelineId: number } | undefined;
@@ -56,8 +65,8 @@ export function checkRefs(db: Db, refs: Refs): Record<string, string> {
 }
 
 /** Throws an AppError naming each reference that does not hold, beside its field. */
-export function assertRefs(db: Db, refs: Refs): void {
-  const errors = checkRefs(db, refs);
+export function assertRefs(db: Db, refs: Refs, viewer?: Viewer): void {
+  const errors = checkRefs(db, refs, viewer);
   const first = Object.values(errors)[0];
   if (first) throw new AppError(first, errors);
 }

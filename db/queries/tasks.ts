@@ -5,6 +5,7 @@ import { dateInZone } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
 import { groupTasks, snoozeDate, taskGroupBounds, TASK_GROUP_KEYS, type SnoozeTarget, type TaskGroupKey } from '@/lib/tasks/grouping';
 import type { SessionUser } from './users';
+import { canSee } from './visibility';
 import { getWorkspace } from './workspace';
 
 // Every read here is driven by activities_owner_due_idx (owner_id, done_at, due_date): an owner's
@@ -144,7 +145,7 @@ function changeableTask(db: Db, taskId: number, actor: SessionUser): TaskRecord 
   const task = db.$client
     .prepare(`select id, owner_id as ownerId, done_at as doneAt, deal_id as dealId from activities where id = ? and type = 'task'`)
     .get(taskId) as TaskRecord | undefined;
-  if (!task) throw new AppError('This task no longer exists.');
+  if (!task || !canSee(db, actor, 'activity', taskId)) throw new AppError('This task no longer exists.');
   if (task.ownerId !== actor.id && !seesEveryone(actor.role)) throw new AppError('You can only change your own tasks.');
   return task;
 }

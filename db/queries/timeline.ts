@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { quoteEventsSql } from './quote-timeline-sql';
 import { taskReassignmentsSql } from './task-reassignment-sql';
 import type { TimelineCursor, TimelineType } from '@/lib/timeline/types';
+import * as visibility from './visibility';
 
 export type TimelineEntry = {
   key: string;
@@ -32,8 +33,12 @@ export type TimelineScope = { contactId: number } | { companyId: number };
 export function listTimeline(
   db: Db,
   scope: TimelineScope,
-  options: { types?: TimelineType[]; before?: TimelineCursor | null; limit?: number } = {},
+  options: { types?: TimelineType[]; before?: TimelineCursor | null; limit?: number; viewer?: visibility.Viewer } = {},
 ): { entries: TimelineEntry[]; next: TimelineCursor | null } {
+  // Only what the viewer may see: their activities, deals and quotes (db/queries/visibility.ts).
+  const seeActivity = visibility.andScope(visibility.activityScope(db, options.viewer, 'a'));
+  const seeDeal = visibility.andScope(visibility.dealScope(db, options.viewer, 'd'));
+  const seeQuote = visibility.andScope(visibility.quoteScope(db, options.viewer, 'q'));
   const limit = options.limit ?? 30;
   const isContact = 'contactId' in scope;
   const id = isContact ? scope.contactId : scope.companyId;
@@ -51,7 +56,7 @@ export function listTimeline(
       left join users u on u.id = a.owner_id
       left join deals d on d.id = a.deal_id
       left join contacts p on p.id = a.contact_id
-      where ${activityScope}
+      where ${activityScope} ${seeActivity}
       union all
       select 'stage-' || h.id, 'stage', h.at, 'Moved from ' || coalesce(fs.name, h.from_stage_name, 'a deleted stage') || ' to ' || coalesce(ts.name, h.to_stage_name, 'a deleted stage'), null,
              null, null, 1, null, h.user_id, u.name, d.id, d.title, d.contact_id, null
@@ -60,22 +65,22 @@ export function listTimeline(
       left join stages fs on fs.id = h.from_stage_id
       left join stages ts on ts.id = h.to_stage_id
       left join users u on u.id = h.user_id
-      where ${dealScope} and exists (select 1 from deal_stage_history h0 where h0.deal_id = h.deal_id and h0.id < h.id)
+      where ${dealScope} ${seeDeal} and exists (select 1 from deal_stage_history h0 where h0.deal_id = h.deal_id and h0.id < h.id)
       union all
       select 'deal-' || d.id, 'deal', d.created_at, 'Deal created', null, null, null, 1, null, d.owner_id, u.name, d.id, d.title, d.contact_id, null
       from deals d left join users u on u.id = d.owner_id
-      where ${dealScope}
+      where ${dealScope} ${seeDeal}
       union all
       select 'closed-' || d.id, d.status, d.closed_at, case d.status when 'won' then 'Deal won' else 'Deal lost' end,
              d.lost_reason, null, null, 1, null, d.owner_id, u.name, d.id, d.title, d.contact_id, null
       from deals d left join users u on u.id = d.owner_id
-      where ${dealScope} and d.status in ('won', 'lost') and d.closed_at is not null
+      where ${dealScope} ${seeDeal} and d.status in ('won', 'lost') and d.closed_at is not null
       union all
       select x.key, x.type, x.at, x.title, x.body, null, null, 1, null, x.userId, x.userName, x.dealId, d.title, x.contactId, null
-      from (${quoteEventsSql(isContact ? 'q.contact_id = @id' : 'q.company_id = @id')}) x left join deals d on d.id = x.dealId
+      from (${quoteEventsSql(`${isContact ? 'q.contact_id = @id' : 'q.company_id = @id'} ${seeQuote}`)}) x left join deals d on d.id = x.dealId
       union all
       select x.key, x.type, x.at, x.title, null, null, null, 1, null, x.userId, x.userName, x.dealId, d.title, x.contactId, null
-      from (${taskReassignmentsSql(activityScope)}) x left join deals d on d.id = x.dealId
+      from (${taskReassignmentsSql(`${activityScope} ${seeActivity}`)}) x left join deals d on d.id = x.dealId
     )
     where (@types is null or type in (select value from json_each(@types)))
       and (@beforeAt is null or at < @beforeAt or (at = @beforeAt and key < @beforeKey))

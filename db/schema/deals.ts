@@ -68,7 +68,9 @@ export const deals = sqliteTable(
   (t) => [
     index('deals_board_idx').on(t.pipelineId, t.status, t.stageId, t.position),
     index('deals_stage_idx').on(t.stageId),
-    index('deals_owner_idx').on(t.ownerId, t.status),
+    // Also covers the contact and company of an owner's deals: "Reps see: only their own" reads them
+    // from here alone (db/queries/visibility.ts).
+    index('deals_owner_idx').on(t.ownerId, t.status, t.contactId, t.companyId),
     index('deals_contact_idx').on(t.contactId),
     index('deals_company_idx').on(t.companyId),
     // Covering the forecast and won-value aggregates, so they read the index alone.

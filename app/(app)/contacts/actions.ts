@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { findOrCreateCompanyByName } from '@/db/queries/companies';
 import { deleteActivity, editActivity, logActivity } from '@/db/queries/activity-log';
-import { createContact, updateContact } from '@/db/queries/contacts';
+import { contactCompanyId, createContact, updateContact } from '@/db/queries/contacts';
 import { searchRecords } from '@/db/queries/record-search';
 import { workspaceToday } from '@/db/queries/tasks';
 import { defineAction } from '@/lib/actions';
@@ -18,7 +18,7 @@ const formSchema = contactSchema.omit({ companyId: true }).extend({
 
 export const createContactAction = defineAction({ schema: formSchema }, (input, { db, user }) => {
   const contact = db.transaction(() => {
-    const company = input.companyName ? findOrCreateCompanyByName(db, input.companyName, user.id) : null;
+    const company = input.companyName ? findOrCreateCompanyByName(db, input.companyName, user.id, user) : null;
     return createContact(db, { ...input, companyId: company?.id ?? null, ownerId: user.role === 'rep' ? user.id : input.ownerId }, user);
   });
   revalidatePath('/contacts');
@@ -27,7 +27,7 @@ export const createContactAction = defineAction({ schema: formSchema }, (input, 
 
 export const updateContactAction = defineAction({ schema: formSchema.extend({ contactId: z.coerce.number().int().positive() }) }, (input, { db, user }) => {
   db.transaction(() => {
-    const company = input.companyName ? findOrCreateCompanyByName(db, input.companyName, user.id) : null;
+    const company = input.companyName ? findOrCreateCompanyByName(db, input.companyName, user.id, user, contactCompanyId(db, input.contactId)) : null;
     updateContact(db, input.contactId, { ...input, companyId: company?.id ?? null }, user);
   });
   revalidatePath('/contacts');
@@ -61,5 +61,5 @@ function revalidateRecords(input: { contactId: number | null; companyId: number 
 
 export const searchRecordsAction = defineAction(
   { schema: z.object({ kind: z.enum(['company', 'contact']), q: z.string().max(100) }) },
-  ({ kind, q }, { db }) => searchRecords(db, kind, q),
+  ({ kind, q }, { db, user }) => searchRecords(db, kind, q, user),
 );

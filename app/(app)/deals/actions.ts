@@ -35,7 +35,7 @@ export const closeDealFromBoardAction = defineAction({ schema: closeDealSchema.a
 });
 
 export const quickAddDealAction = defineAction({ schema: quickAddDealSchema.extend({ query: boardQuery }) }, (input, { db, user }) => {
-  const company = input.companyName ? findOrCreateCompanyByName(db, input.companyName, user.id) : null;
+  const company = input.companyName ? findOrCreateCompanyByName(db, input.companyName, user.id, user) : null;
   const deal = db.transaction(() =>
     createDeal(
       db,
@@ -44,7 +44,7 @@ export const quickAddDealAction = defineAction({ schema: quickAddDealSchema.exte
     ),
   );
   revalidatePath('/deals', 'layout');
-  const card = getBoardCard(db, deal.id);
+  const card = getBoardCard(db, deal.id, user);
   if (!card) throw new AppError('The deal was saved but could not be shown. Reload the board.');
   return { card, summaries: summariesFor(db, user, input.query, deal.pipelineId) };
 });

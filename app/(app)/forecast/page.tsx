@@ -30,7 +30,7 @@ export default async function ForecastPage({ searchParams }: Props) {
   const ws = getWorkspace(db);
   const today = todayIso(ws.timezone);
   const filters = parseForecastFilters(await searchParams, user, today.slice(0, 7), ws.fiscalYearStartMonth);
-  const query = { months: filters.months, today, timeZone: ws.timezone, pipelineId: filters.pipelineId, ownerId: filters.ownerId };
+  const query = { months: filters.months, today, timeZone: ws.timezone, pipelineId: filters.pipelineId, ownerId: filters.ownerId, viewer: user };
   const { rows, undated } = getForecast(db, query);
   const total = totalRow(rows);
   const manager = seesEveryone(user.role);

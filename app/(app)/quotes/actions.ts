@@ -14,15 +14,15 @@ const id = z.coerce.number().int().positive();
 const optionalId = z.preprocess((v) => (v === '' || v === null || v === undefined ? null : v), id.nullable());
 
 /** Catalogue matches priced for the company's list (the company chosen in the builder right now). */
-export const searchCatalogueAction = defineAction({ schema: z.object({ q: z.string().max(100), companyId: optionalId }) }, (input, { db }) =>
-  searchCatalogue(db, input.q, getCompanyPriceList(db, input.companyId)?.id ?? null),
+export const searchCatalogueAction = defineAction({ schema: z.object({ q: z.string().max(100), companyId: optionalId }) }, (input, { db, user }) =>
+  searchCatalogue(db, input.q, getCompanyPriceList(db, input.companyId, user)?.id ?? null),
 );
 
 /** When the builder's company changes: its price list, and the lines' products priced from it. */
 export const priceForCompanyAction = defineAction(
   { schema: z.object({ companyId: optionalId, productIds: z.array(id).max(200) }) },
-  (input, { db }) => {
-    const list = getCompanyPriceList(db, input.companyId);
+  (input, { db, user }) => {
+    const list = getCompanyPriceList(db, input.companyId, user);
     return { priceListName: list?.name ?? null, pricing: Object.fromEntries(pricingFor(db, input.productIds, list?.id ?? null)) };
   },
 );

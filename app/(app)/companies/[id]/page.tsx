@@ -26,15 +26,15 @@ export default async function CompanyPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const id = Number((await params).id);
   const db = getDb();
-  const company = Number.isInteger(id) && id > 0 ? getCompanyHeader(db, id) : null;
+  const company = Number.isInteger(id) && id > 0 ? getCompanyHeader(db, id, user) : null;
   if (!company) notFound();
   const sp = await searchParams;
   const types = timelineTypesSchema.parse(sp.type);
   const before = decodeCursor(typeof sp.before === 'string' ? sp.before : null);
-  const { entries, next } = listTimeline(db, { companyId: id }, { types, before });
+  const { entries, next } = listTimeline(db, { companyId: id }, { types, before, viewer: user });
   const { currency, timezone } = getWorkspace(db);
   const today = todayIso(timezone);
-  const people = listCompanyContacts(db, id);
+  const people = listCompanyContacts(db, id, user);
   const typeHref = (t: TimelineType[]) => `/companies/${id}${t.length ? `?type=${t.join(',')}` : ''}`;
 
   return (
@@ -122,8 +122,8 @@ export default async function CompanyPage({ params, searchParams }: Props) {
               ))}
             </ul>
           </Card>
-          <RelatedDeals deals={listDealsFor(db, { companyId: id })} currency={currency} newDealHref={`/deals/new?company=${id}`} />
-          <RelatedTasks tasks={listOpenTasksFor(db, { companyId: id })} today={today} />
+          <RelatedDeals deals={listDealsFor(db, { companyId: id }, user)} currency={currency} newDealHref={`/deals/new?company=${id}`} />
+          <RelatedTasks tasks={listOpenTasksFor(db, { companyId: id }, user)} today={today} />
         </aside>
       </div>
     </div>

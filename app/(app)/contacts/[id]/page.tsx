@@ -25,12 +25,12 @@ export default async function ContactPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const id = Number((await params).id);
   const db = getDb();
-  const contact = Number.isInteger(id) && id > 0 ? getContactHeader(db, id) : null;
+  const contact = Number.isInteger(id) && id > 0 ? getContactHeader(db, id, user) : null;
   if (!contact) notFound();
   const sp = await searchParams;
   const types = timelineTypesSchema.parse(sp.type);
   const before = decodeCursor(typeof sp.before === 'string' ? sp.before : null);
-  const { entries, next } = listTimeline(db, { contactId: id }, { types, before });
+  const { entries, next } = listTimeline(db, { contactId: id }, { types, before, viewer: user });
   const { currency, timezone } = getWorkspace(db);
   const today = todayIso(timezone);
   const name = `${contact.firstName} ${contact.lastName}`.trim();
@@ -114,8 +114,8 @@ export default async function ContactPage({ params, searchParams }: Props) {
           ) : null}
         </section>
         <aside className="space-y-4">
-          <RelatedDeals deals={listDealsFor(db, { contactId: id })} currency={currency} newDealHref={`/deals/new?contact=${id}`} />
-          <RelatedTasks tasks={listOpenTasksFor(db, { contactId: id })} today={today} />
+          <RelatedDeals deals={listDealsFor(db, { contactId: id }, user)} currency={currency} newDealHref={`/deals/new?contact=${id}`} />
+          <RelatedTasks tasks={listOpenTasksFor(db, { contactId: id }, user)} today={today} />
           {contact.address || contact.notes ? (
             <Card className="space-y-2 p-4 text-sm">
               {contact.address ? (

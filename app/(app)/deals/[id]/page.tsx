@@ -39,7 +39,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 const loadDeal = cache(async (raw: string): Promise<{ user: SessionUser; deal: DealDetail | null }> => {
   const user = await requireUser();
   const id = idParam(raw);
-  return { user, deal: id ? getDealDetail(getDb(), id) : null };
+  return { user, deal: id ? getDealDetail(getDb(), id, user) : null };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -53,7 +53,7 @@ export default async function DealPage({ params, searchParams }: Props) {
   const db = getDb();
   const ws = getWorkspace(db);
   const { pages, limit } = timelineLimit((await searchParams).timeline);
-  const { entries, more } = listDealTimeline(db, deal.id, { limit, currency: ws.currency });
+  const { entries, more } = listDealTimeline(db, deal.id, { limit, currency: ws.currency, viewer: user });
   const today = todayIso(ws.timezone);
   const stages = listPipelinesWithStages(db).find((p) => p.id === deal.pipelineId)?.stages ?? [];
   const managerial = seesEveryone(user.role);
@@ -61,7 +61,7 @@ export default async function DealPage({ params, searchParams }: Props) {
   const probability = effectiveProbabilityBp(deal.stageProbabilityBp, deal.probabilityOverrideBp);
   const rot = rotState(deal, deal.rotDays, nowMs());
   const money = (c: number) => formatMoney(c, ws.currency);
-  const quotes = listDealQuotes(db, deal.id, today);
+  const quotes = listDealQuotes(db, deal.id, today, user);
 
   return (
     <div className="space-y-6">

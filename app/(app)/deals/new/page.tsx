@@ -22,9 +22,9 @@ export default async function NewDealPage({ searchParams }: { searchParams: Prom
   const db = getDb();
   const pipelines = listPipelinesWithStages(db).filter((p) => p.stages.length > 0);
   const contactId = id.parse(sp.contact ?? null);
-  const contact = contactId ? getContactHeader(db, contactId) : null;
+  const contact = contactId ? getContactHeader(db, contactId, user) : null;
   const companyId = id.parse(sp.company ?? null) ?? contact?.companyId ?? null;
-  const company = companyId ? getCompanyHeader(db, companyId) : null;
+  const company = companyId ? getCompanyHeader(db, companyId, user) : null;
   const wanted = id.parse(sp.pipeline ?? null);
   if (pipelines.length === 0) {
     return (

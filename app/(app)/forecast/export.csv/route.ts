@@ -18,7 +18,7 @@ export async function GET(request: Request) {
   const ws = getWorkspace(db);
   const today = todayIso(ws.timezone);
   const filters = parseForecastFilters(Object.fromEntries(new URL(request.url).searchParams), user, today.slice(0, 7), ws.fiscalYearStartMonth);
-  const { rows } = getForecast(db, { months: filters.months, today, timeZone: ws.timezone, pipelineId: filters.pipelineId, ownerId: filters.ownerId });
+  const { rows } = getForecast(db, { months: filters.months, today, timeZone: ws.timezone, pipelineId: filters.pipelineId, ownerId: filters.ownerId, viewer: user });
   const lines = rows.map((r) => [r.month, r.openDeals, centsToDecimal(r.openCents), centsToDecimal(r.weightedCents), r.wonDeals, centsToDecimal(r.wonCents), r.goalCents === null ? '' : centsToDecimal(r.goalCents)]);
   return csvResponse(`forecast-${today}.csv`, HEADER, [lines]);
 }

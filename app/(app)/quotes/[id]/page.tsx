@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { QuoteDocument, quoteCompany } from '@/components/quotes/quote-document';
+import { QuoteDocument } from '@/components/quotes/quote-document';
 import { QuoteStatusBadge } from '@/components/quotes/status-badge';
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
@@ -31,7 +31,7 @@ export default async function QuotePage({ params }: Props) {
   const ws = getWorkspace(db);
   const status = effectiveStatus(q, workspaceToday(db).today);
   const mine = seesEveryone(user.role) || q.ownerId === user.id;
-  const revisions = listRevisions(db, q.number);
+  const revisions = listRevisions(db, q.number, user);
   const newer = q.supersededById ? revisions.find((r) => r.id === q.supersededById) : null;
 
   return (
@@ -92,7 +92,7 @@ export default async function QuotePage({ params }: Props) {
         />
       </div>
 
-      <QuoteDocument quote={q} lines={listQuoteLines(db, q.id)} company={quoteCompany(ws)} />
+      <QuoteDocument quote={q} lines={listQuoteLines(db, q.id)} workspaceName={ws.name} />
 
       <div className="grid gap-6 md:grid-cols-2 print:hidden">
         <Card className="p-4 sm:p-5">

@@ -13,5 +13,5 @@ import { idParam } from '@/lib/route-params';
 export const loadQuote = cache(async (raw: string): Promise<{ user: SessionUser; quote: QuoteHeader | null }> => {
   const user = await requireUser();
   const id = idParam(raw);
-  return { user, quote: id ? getQuote(getDb(), id) : null };
+  return { user, quote: id ? getQuote(getDb(), id, user) : null };
 });

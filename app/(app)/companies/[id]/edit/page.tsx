@@ -15,7 +15,7 @@ export default async function EditCompanyPage({ params }: { params: Promise<{ id
   const user = await requireUser();
   const id = Number((await params).id);
   const db = getDb();
-  const company = Number.isInteger(id) && id > 0 ? getCompanyHeader(db, id) : null;
+  const company = Number.isInteger(id) && id > 0 ? getCompanyHeader(db, id, user) : null;
   if (!company) notFound();
   return (
     <div className="mx-auto max-w-3xl">

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Edit contact' };
 export default async function EditContactPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const id = Number((await params).id);
-  const contact = Number.isInteger(id) && id > 0 ? getContactHeader(getDb(), id) : null;
+  const contact = Number.isInteger(id) && id > 0 ? getContactHeader(getDb(), id, user) : null;
   if (!contact) notFound();
   return (
     <div className="mx-auto max-w-3xl">

@@ -7,12 +7,13 @@ import { idParam } from '@/lib/route-params';
 
 export const dynamic = 'force-dynamic';
 
-/** The signed-in copy of any quote, drafts included; rendered off the request thread and cached per version. */
+/** The signed-in copy of a quote the user may see, drafts included (404 for one they may not); rendered off the request thread and cached per version. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  if (!(await getSessionUser())) return new Response(null, { status: 401 });
+  const user = await getSessionUser();
+  if (!user) return new Response(null, { status: 401 });
   const id = idParam((await params).id);
   const db = getDb();
-  const quote = id ? getQuote(db, id) : null;
+  const quote = id ? getQuote(db, id, user) : null;
   if (!quote) return new Response('No such quote', { status: 404 });
   return quotePdfService().respond(loadQuotePdf(db, quote));
 }
