@@ -36,7 +36,7 @@ afterAll(() => {
 });
 
 test('an activity logged for today in the workspace zone keeps the time; one for an earlier day sits at that day’s midday there', async () => {
-  const log = (subject: string, date: string) => logActivityAction({ type: 'note', subject, date, contactId: String(contactId), followUp: '' });
+  const log = (subject: string, date: string) => logActivityAction({ type: 'note', subject, date, contactId: String(contactId), companyId: '', dealId: '', followUp: '' });
   expect(await log('Just now', '2026-11-23')).toMatchObject({ ok: true });
   expect(await log('Yesterday', '2026-11-22')).toMatchObject({ ok: true });
 
