@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { signIn, USERS } from './helpers';
 
 // Each test adds its own deals with a unique word in the title and filters the board by it, so the
@@ -7,7 +7,7 @@ function token() {
   return `bt${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 }
 
-const column = (page: Page, name: string) => page.getByRole('region', { name: `${name} column` });
+const column = (scope: Page | Locator, name: string) => scope.getByRole('region', { name: `${name} column` });
 
 /** Picks a card up with the keyboard, moves it one column right, and drops it, as a keyboard user does. */
 async function keyboardMoveRight(page: Page, card: ReturnType<Page['getByTestId']>, target: string) {
@@ -131,3 +131,65 @@ test('a rep cannot move someone else’s deal: the card goes back and the board 
   await expect(column(page, 'Lead').getByTestId('deal-card').filter({ hasText: `Mia owns this ${t}` })).toBeVisible();
   await expect(column(page, 'Qualified')).toHaveAttribute('data-count', '0');
 });
+
+// The demo board as it is, dozens of cards to a column: keys go by column order, not by whatever
+// shape happens to be nearest.
+test('on the full demo board the keys move a deal to the next stage at the same height and within its column; escape cancels', async ({ page }) => {
+  await signIn(page, USERS.manager.email, undefined, '/deals');
+  const lead = column(page, 'Lead');
+  const qualified = column(page, 'Qualified');
+  expect(Number(await lead.getAttribute('data-count'))).toBeGreaterThan(20);
+  expect(Number(await qualified.getAttribute('data-count'))).toBeGreaterThan(20);
+  await page.waitForLoadState('networkidle');
+  const status = (text: string) => page.getByRole('status').filter({ hasText: text });
+
+  // The third card of Lead, so that there are cards above it and a neighbour to each side.
+  const id = await lead.getByTestId('deal-card').nth(2).getAttribute('data-deal-id');
+  const deal = (col: ReturnType<typeof column>) => col.locator(`[data-testid="deal-card"][data-deal-id="${id}"]`);
+
+  await deal(lead).focus();
+  await page.keyboard.press('Space');
+  await expect(status('is over the Lead column, position 3 of')).toHaveCount(1);
+  await page.keyboard.press('ArrowRight');
+  await expect(status('is over the Qualified column, position 3 of')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(status('Cancelled moving')).toHaveCount(1);
+  await expect(page.getByTestId('drop-won')).toBeHidden();
+  await expect(deal(lead)).toBeVisible();
+  await expect(deal(qualified)).toHaveCount(0);
+
+  await deal(lead).focus();
+  await page.keyboard.press('Space');
+  await expect(status('is over the Lead column, position 3 of')).toHaveCount(1);
+  await page.keyboard.press('ArrowRight');
+  await expect(status('is over the Qualified column, position 3 of')).toHaveCount(1);
+  await page.keyboard.press('Space');
+  await expect(deal(qualified)).toBeVisible();
+  await expect(deal(lead)).toHaveCount(0);
+  await expect(page.locator('[data-testid="deal-card"][aria-busy="true"]')).toHaveCount(0);
+  await page.reload();
+  await expect(deal(qualified)).toBeVisible();
+  await expect(deal(lead)).toHaveCount(0);
+
+  // Down within Qualified: it changes places with the card below it, and stays so.
+  const order = () => qualified.getByTestId('deal-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-deal-id')));
+  const before = await order();
+  const below = before[before.indexOf(id) + 1];
+  await page.waitForLoadState('networkidle');
+  await deal(qualified).focus();
+  await page.keyboard.press('Space');
+  await expect(status(`is over the Qualified column, position ${before.indexOf(id) + 1} of`)).toHaveCount(1);
+  await page.keyboard.press('ArrowDown');
+  await expect(status(`is over the Qualified column, position ${before.indexOf(id) + 2} of`)).toHaveCount(1);
+  await page.keyboard.press('Space');
+  await expect(page.locator('[data-testid="deal-card"][aria-busy="true"]')).toHaveCount(0);
+  const isBelow = async () => {
+    const now = await order();
+    return now.indexOf(id) === now.indexOf(below) + 1;
+  };
+  await expect.poll(isBelow).toBe(true);
+  await page.reload();
+  await expect(deal(qualified)).toBeVisible();
+  expect(await isBelow()).toBe(true);
+});
+

@@ -22,15 +22,23 @@ type Props = {
   activeId: number | null;
   saving: ReadonlySet<number>;
   query: string;
+  /** Under a pipeline's heading, so this column's heading is an h3. */
+  nested?: boolean;
+  /** The card a keyboard move is heading for in this column: kept mounted and scrolled into view. */
+  keepCardId: number | null;
+  /** A keyboard move is heading into this column from another. */
+  targeted: boolean;
   onLoadMore: () => void;
   onAdded: (card: BoardCard, summaries: Summary[]) => void;
 };
 
-export function BoardColumn({ stage, pipelineId, cards, hasMore, loading, summary, ctx, activeId, saving, query, onLoadMore, onAdded }: Props) {
+export function BoardColumn({ stage, pipelineId, cards, hasMore, loading, summary, ctx, activeId, saving, query, nested, keepCardId, targeted, onLoadMore, onAdded }: Props) {
   const { setNodeRef, isOver } = useDroppable({ id: `stage-${stage.id}`, data: { stageId: stage.id } });
   const scrollRef = useRef<HTMLDivElement>(null);
   const [adding, setAdding] = useState(false);
   const activeIndex = activeId === null ? -1 : cards.findIndex((c) => c.id === activeId);
+  const keepIndex = keepCardId === null ? -1 : cards.findIndex((c) => c.id === keepCardId);
+  const Heading = nested ? 'h3' : 'h2';
 
   const virtualizer = useVirtualizer({
     count: cards.length,
@@ -38,18 +46,23 @@ export function BoardColumn({ stage, pipelineId, cards, hasMore, loading, summar
     estimateSize: () => 124,
     overscan: 6,
     getItemKey: (i) => cards[i].id,
-    // Keep the dragged card mounted even when it scrolls out of view.
+    // Keep the dragged card, and the card a keyboard move is heading for, mounted even when they
+    // scroll out of view: dnd-kit only knows the cards that are in the DOM.
     rangeExtractor: useCallback(
       (range: Parameters<typeof defaultRangeExtractor>[0]) => {
         const indexes = defaultRangeExtractor(range);
-        if (activeIndex >= 0 && !indexes.includes(activeIndex)) indexes.push(activeIndex);
+        for (const i of [activeIndex, keepIndex]) if (i >= 0 && !indexes.includes(i)) indexes.push(i);
         return indexes.sort((a, b) => a - b);
       },
-      [activeIndex],
+      [activeIndex, keepIndex],
     ),
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.length ? items[items.length - 1].index : -1;
+
+  useEffect(() => {
+    if (keepIndex >= 0) virtualizer.scrollToIndex(keepIndex, { align: 'auto' });
+  }, [keepIndex, virtualizer]);
 
   useEffect(() => {
     if (hasMore && !loading && lastIndex >= cards.length - 5) onLoadMore();
@@ -67,14 +80,14 @@ export function BoardColumn({ stage, pipelineId, cards, hasMore, loading, summar
       data-weighted-cents={summary.weightedCents}
       className={cx(
         'flex w-[82vw] max-w-[20rem] shrink-0 snap-start flex-col rounded-xl bg-slate-100 sm:w-72',
-        isOver && 'ring-2 ring-brand-500 ring-inset',
+        (isOver || targeted) && 'ring-2 ring-brand-500 ring-inset',
       )}
     >
       <header className="px-3 pt-3 pb-2">
         <div className="flex items-center justify-between gap-2">
-          <h2 className="truncate text-sm font-semibold text-slate-800">
+          <Heading className="truncate text-sm font-semibold text-slate-800">
             {stage.name} <span className="font-normal text-slate-500">· {stage.probabilityBp / 100}%</span>
-          </h2>
+          </Heading>
           <div className="flex items-center gap-1">
             <span className="rounded-full bg-white px-2 py-0.5 text-xs font-medium text-slate-600 tabular-nums ring-1 ring-slate-200">{summary.count}</span>
             <button
@@ -109,7 +122,7 @@ export function BoardColumn({ stage, pipelineId, cards, hasMore, loading, summar
           }}
         />
       ) : null}
-      <div ref={scrollRef} className="h-[calc(100dvh-17rem)] min-h-72 overflow-y-auto overscroll-contain px-2 pb-2">
+      <div ref={scrollRef} data-column-cards className="h-[calc(100dvh-17rem)] min-h-72 overflow-y-auto overscroll-contain px-2 pb-2">
         {cards.length === 0 ? (
           <p className="mx-1 mt-1 rounded-lg border border-dashed border-slate-300 px-3 py-6 text-center text-xs text-slate-500">
             No deals here. Drag one in or add one with +.

@@ -1,7 +1,6 @@
 'use client';
 
 import {
-  closestCorners,
   DndContext,
   DragOverlay,
   KeyboardSensor,
@@ -11,18 +10,20 @@ import {
   useSensors,
   type DragEndEvent,
   type DragStartEvent,
+  type UniqueIdentifier,
 } from '@dnd-kit/core';
-import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BoardCard, ColumnSummary } from '@/db/queries/board';
 import { applyMove, type Summary } from '@/lib/deals/board-summary';
 import { reorder } from '@/lib/deals/board-order';
+import { spotOf, spotOfTarget, type BoardLayout, type Spot } from '@/lib/deals/board-targets';
 import { closeDealFromBoardAction, loadMoreCardsAction, moveDealAction } from '../actions';
 import { BoardColumn } from './board-column';
 import { DealCardBody } from './deal-card';
 import { DropZones } from './drop-zones';
 import { LostDialog } from './lost-dialog';
 import { Toast, type ToastMessage } from './toast';
+import { dropTargetOf, useKeyboardMoves } from './use-keyboard-moves';
 
 type Stage = { id: number; name: string; probabilityBp: number; rotDays: number };
 type Column = { cards: BoardCard[]; hasMore: boolean; loading: boolean };
@@ -37,9 +38,11 @@ type Props = {
   now: number;
   today: string;
   query: string;
+  /** Under a pipeline's own heading (all pipelines shown), so the column headings are one level down. */
+  nested?: boolean;
 };
 
-export function Board({ pipelineId, stages, initialColumns, initialSummaries, lostReasons, currency, now, today, query }: Props) {
+export function Board({ pipelineId, stages, initialColumns, initialSummaries, lostReasons, currency, now, today, query, nested }: Props) {
   const [columns, setColumns] = useState<Record<number, Column>>(() =>
     Object.fromEntries(stages.map((s) => [s.id, { ...(initialColumns[s.id] ?? { cards: [], hasMore: false }), loading: false }])),
   );
@@ -60,10 +63,12 @@ export function Board({ pipelineId, stages, initialColumns, initialSummaries, lo
     columnsRef.current = columns;
   }, [columns]);
 
+  const layout: BoardLayout = useMemo(() => stages.map((s) => ({ stageId: s.id, cardIds: columns[s.id].cards.map((c) => c.id) })), [stages, columns]);
+  const keyboard = useKeyboardMoves(layout);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter: keyboard.coordinateGetter }),
   );
 
   const stageById = useMemo(() => new Map(stages.map((s) => [s.id, s])), [stages]);
@@ -116,27 +121,24 @@ export function Board({ pipelineId, stages, initialColumns, initialSummaries, lo
     setToast({ tone: 'success', text: `“${card.title}” marked ${status}.`, href: `/deals/${card.id}` });
   }
 
+  // Where the held card would land: the keys' spot, or the place of what the pointer is over.
+  function placeOf(cardId: number, overId: UniqueIdentifier): Spot | null {
+    return keyboard.spot ?? spotOfTarget(layout, cardId, dropTargetOf(overId));
+  }
+
   async function onDragEnd({ active, over }: DragEndEvent) {
     setActiveId(null);
-    if (!over) return;
+    const keyed = keyboard.finish();
     const found = findCard(Number(active.id));
-    if (!found) return;
+    if (!found || (!keyed && !over)) return;
     const { card, stageId: fromStageId } = found;
-    if (over.id === 'won') return void close(card, 'won');
-    if (over.id === 'lost') return setLosing(card);
+    if (!keyed && over?.id === 'won') return void close(card, 'won');
+    if (!keyed && over?.id === 'lost') return setLosing(card);
 
-    let toStageId: number;
-    let toIndex: number;
-    if (typeof over.id === 'string' && over.id.startsWith('stage-')) {
-      toStageId = Number(over.id.slice(6));
-      const target = columns[toStageId].cards.filter((c) => c.id !== card.id);
-      toIndex = target.length;
-    } else {
-      const overCard = findCard(Number(over.id));
-      if (!overCard) return;
-      toStageId = overCard.stageId;
-      toIndex = overCard.index;
-    }
+    const to = keyed ?? spotOfTarget(layout, card.id, dropTargetOf(over!.id));
+    if (!to) return;
+    const toStageId = layout[to.column].stageId;
+    const toIndex = to.index;
     if (toStageId === fromStageId && toIndex === found.index) return;
 
     const snapshot = { columns, summaries };
@@ -150,8 +152,9 @@ export function Board({ pipelineId, stages, initialColumns, initialSummaries, lo
       setColumns({ ...columns, [fromStageId]: { ...columns[fromStageId], cards: result.items } });
     } else {
       const target = columns[toStageId].cards.slice();
-      target.splice(toIndex, 0, moved);
-      aboveId = toIndex === 0 ? null : target[toIndex - 1].id;
+      const at = Math.min(toIndex, target.length);
+      target.splice(at, 0, moved);
+      aboveId = at === 0 ? null : target[at - 1].id;
       setColumns({
         ...columns,
         [fromStageId]: { ...columns[fromStageId], cards: columns[fromStageId].cards.filter((c) => c.id !== card.id) },
@@ -182,31 +185,43 @@ export function Board({ pipelineId, stages, initialColumns, initialSummaries, lo
   }
 
   const active = activeId === null ? null : findCard(activeId);
-  // Names for screen-reader announcements instead of raw ids.
-  function describe(id: string | number): string {
-    if (id === 'won' || id === 'lost') return `the ${id === 'won' ? 'Won' : 'Lost'} drop zone`;
-    if (typeof id === 'string' && id.startsWith('stage-')) return `the ${stageById.get(Number(id.slice(6)))?.name ?? ''} column`;
+  // Screen-reader announcements name the deal, the stage and the place in it, never raw ids.
+  const nameOf = (id: UniqueIdentifier) => {
     const hit = findCard(Number(id));
-    return hit ? `“${hit.card.title}” in ${stageById.get(hit.stageId)?.name ?? 'a column'}` : 'a deal';
+    return hit ? `“${hit.card.title}”` : 'the deal';
+  };
+  function where(cardId: number, overId: UniqueIdentifier, place: Spot | null = placeOf(cardId, overId)): string {
+    if (overId === 'won' || overId === 'lost') return `the ${overId === 'won' ? 'Won' : 'Lost'} drop zone`;
+    if (!place) return 'a column';
+    const stage = stages[place.column];
+    const joining = spotOf(layout, cardId)?.column !== place.column;
+    return `the ${stage.name} column, position ${place.index + 1} of ${summaryOf(stage.id).count + (joining ? 1 : 0)}`;
   }
   const ctx = { currency, now, today };
 
   return (
     <DndContext
       sensors={sensors}
-      collisionDetection={closestCorners}
-      onDragStart={({ active: a }: DragStartEvent) => setActiveId(Number(a.id))}
-      onDragCancel={() => setActiveId(null)}
+      collisionDetection={keyboard.collisionDetection}
+      onDragStart={(event: DragStartEvent) => {
+        setActiveId(Number(event.active.id));
+        keyboard.begin(event);
+      }}
+      onDragCancel={() => {
+        setActiveId(null);
+        keyboard.finish();
+      }}
       onDragEnd={onDragEnd}
       accessibility={{
         announcements: {
-          onDragStart: ({ active: a }) => `Picked up ${describe(a.id)}.`,
-          onDragOver: ({ active: a, over }) => (over ? `${describe(a.id)} is over ${describe(over.id)}.` : `${describe(a.id)} is no longer over a column.`),
-          onDragEnd: ({ active: a, over }) => (over ? `Dropped ${describe(a.id)} on ${describe(over.id)}.` : `Dropped ${describe(a.id)}; nothing changed.`),
-          onDragCancel: ({ active: a }) => `Cancelled moving ${describe(a.id)}; it is back where it was.`,
+          onDragStart: ({ active: a }) => `Picked up ${nameOf(a.id)} from ${where(Number(a.id), a.id, spotOf(layout, Number(a.id)))}.`,
+          onDragOver: ({ active: a, over }) => (over ? `${nameOf(a.id)} is over ${where(Number(a.id), over.id)}.` : `${nameOf(a.id)} is no longer over a column.`),
+          onDragEnd: ({ active: a, over }) => (over ? `Dropped ${nameOf(a.id)} ${over.id === 'won' || over.id === 'lost' ? 'on' : 'in'} ${where(Number(a.id), over.id)}.` : `Dropped ${nameOf(a.id)}; nothing changed.`),
+          onDragCancel: ({ active: a }) => `Cancelled moving ${nameOf(a.id)}; it is back where it was.`,
         },
         screenReaderInstructions: {
-          draggable: 'To move a deal, press space or enter, use the arrow keys to choose a column and place, then press space or enter to drop, or escape to cancel. Drop below the board to mark it won or lost.',
+          draggable:
+            'To move a deal, press space or enter, use the arrow keys to choose a column and place, then press space or enter to drop, or escape to cancel. To mark it won or lost, drag it below the board or open the deal.',
         },
       }}
     >
@@ -224,6 +239,9 @@ export function Board({ pipelineId, stages, initialColumns, initialSummaries, lo
             activeId={activeId}
             saving={saving}
             query={query}
+            nested={nested}
+            keepCardId={keyboard.keep?.stageId === stage.id ? keyboard.keep.cardId : null}
+            targeted={keyboard.spot !== null && active !== null && layout[keyboard.spot.column].stageId === stage.id && active.stageId !== stage.id}
             onLoadMore={() => loadMore(stage.id)}
             onAdded={(card, next) => {
               setColumns((prev) => ({ ...prev, [card.stageId]: { ...prev[card.stageId], cards: [card, ...prev[card.stageId].cards] } }));
