@@ -1,7 +1,9 @@
 import { beforeEach, expect, test } from 'vitest';
 import type { Db } from '@/db/client';
 import { getColumnSummaries, listColumnCards } from '@/db/queries/board';
+import { listDeals } from '@/db/queries/deal-list';
 import { closeDeal, createDeal, moveDeal, reopenDeal, STALE_MESSAGE, updateDeal } from '@/db/queries/deals';
+import { createPipeline } from '@/db/queries/pipeline-settings';
 import { createUser, type SessionUser } from '@/db/queries/users';
 import { seedEmptyWorkspace } from '@/db/seed';
 import { parseDealFilters } from '@/lib/deals/filters';
@@ -124,4 +126,23 @@ test('a rep cannot reassign a deal; a manager can, and it is recorded', () => {
   expect(() => updateDeal(db, { ...base, ownerId: ben.id }, ana)).toThrow('Only a manager or an admin can reassign a deal.');
   updateDeal(db, { ...base, ownerId: ben.id }, admin);
   expect(db.$client.prepare(`select from_value, to_value from deal_events where deal_id = ? and kind = 'owner'`).get(d.id)).toEqual({ from_value: String(ana.id), to_value: String(ben.id) });
+});
+
+test('?pipeline=all: each column of each pipeline pages and counts its own deals, the list takes every pipeline, and ?pipeline=<id> still keeps to one', () => {
+  const renewals = createPipeline(db, 'Renewals');
+  const [renewalLead] = db.$client.prepare('select id from stages where pipeline_id = ? order by position').all(renewals.id) as { id: number }[];
+  add('Sales deal', 0, 100, ana);
+  createDeal(db, { title: 'Renewal deal', valueCents: 250, pipelineId: renewals.id, stageId: renewalLead.id, expectedCloseDate: null, companyId: null, contactId: null, source: null, ownerId: ana.id }, ana);
+  const sort = { sort: 'title', dir: 'asc', page: 1 } as const;
+
+  const everywhere = parseDealFilters({ owner: 'all', pipeline: 'all' }, 'admin');
+  expect(everywhere.pipelineId).toBe('all');
+  // What the board loads, and what "load more" sends back for a column, under ?pipeline=all.
+  expect(listColumnCards(db, renewalLead.id, everywhere, admin).cards.map((c) => c.title)).toEqual(['Renewal deal']);
+  expect(titlesIn(0)).toEqual(['Sales deal']);
+  expect(getColumnSummaries(db, renewals.id, everywhere, admin)).toEqual([{ stageId: renewalLead.id, count: 1, sumCents: 250, weightedCents: 25 }]);
+  expect(listDeals(db, everywhere, admin, sort).rows.map((r) => r.title)).toEqual(['Renewal deal', 'Sales deal']);
+
+  const one = parseDealFilters({ owner: 'all', pipeline: String(renewals.id) }, 'admin');
+  expect(listDeals(db, one, admin, sort).rows.map((r) => r.title)).toEqual(['Renewal deal']);
 });

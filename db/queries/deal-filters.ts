@@ -14,7 +14,7 @@ export function dealFilterSql(db: Db, filters: DealFilters, actor: SessionUser):
   const scope = dealScope(db, actor, 'd');
   if (scope) clauses.push(scope);
   const params: Record<string, unknown> = { status: filters.status };
-  if (filters.pipelineId) {
+  if (typeof filters.pipelineId === 'number') {
     clauses.push('d.pipeline_id = @pipelineId');
     params.pipelineId = filters.pipelineId;
   }

@@ -6,8 +6,14 @@ import { seesEveryone } from '@/lib/auth/roles';
 /** 'me', 'all' or a user id: whose deals a board, list or export shows. */
 export type OwnerFilter = 'me' | 'all' | number;
 
+/**
+ * A pipeline's id, or 'all' (?pipeline=all). Null when the URL names none: the board and the list
+ * then show the first pipeline (resolvePipeline), and a query is not limited to one.
+ */
+export type PipelineFilter = number | 'all' | null;
+
 export type DealFilters = {
-  pipelineId: number | null;
+  pipelineId: PipelineFilter;
   owner: OwnerFilter;
   q: string;
   status: 'open' | 'won' | 'lost';
@@ -23,7 +29,10 @@ const optionalDate = z
 
 // URL parameters are user input: anything unreadable falls back to its default instead of failing.
 const schema = z.object({
-  pipeline: z.coerce.number().int().positive().nullable().catch(null),
+  pipeline: z
+    .union([z.literal('all'), z.coerce.number().int().positive()])
+    .nullable()
+    .catch(null),
   owner: z
     .union([z.enum(['me', 'all']), z.coerce.number().int().positive()])
     .nullable()
@@ -64,7 +73,7 @@ export function parseDealFilters(params: Params, role: Role): DealFilters {
 /** The filters as URL search params, leaving out what equals the default for this role. */
 export function dealFiltersToParams(filters: DealFilters, role: Role, extra: Record<string, string> = {}): URLSearchParams {
   const p = new URLSearchParams();
-  if (filters.pipelineId) p.set('pipeline', String(filters.pipelineId));
+  if (filters.pipelineId !== null) p.set('pipeline', String(filters.pipelineId));
   const defaultOwner = seesEveryone(role) ? 'all' : 'me';
   if (filters.owner !== defaultOwner) p.set('owner', String(filters.owner));
   if (filters.q) p.set('q', filters.q);
@@ -73,6 +82,16 @@ export function dealFiltersToParams(filters: DealFilters, role: Role, extra: Rec
   if (filters.closeTo) p.set('to', filters.closeTo);
   for (const [k, v] of Object.entries(extra)) p.set(k, v);
   return p;
+}
+
+/**
+ * The pipeline a board or list shows: every one for 'all', else the one asked for when it exists,
+ * else the first (so old links and links to a deleted pipeline still open a board).
+ */
+export function resolvePipeline(wanted: PipelineFilter, pipelineIds: readonly number[]): number | 'all' | null {
+  if (wanted === 'all') return 'all';
+  if (wanted !== null && pipelineIds.includes(wanted)) return wanted;
+  return pipelineIds[0] ?? null;
 }
 
 /** Escapes LIKE wildcards so that a search for "50%" finds "50%" literally. */

@@ -193,3 +193,63 @@ test('on the full demo board the keys move a deal to the next stage at the same 
   expect(await isBelow()).toBe(true);
 });
 
+test('“All pipelines” shows each pipeline’s board under its name, and a keyboard move stays within its pipeline; old links keep one pipeline', async ({ page }) => {
+  const t = token();
+  const name = `Renewals ${t}`;
+  await signIn(page, USERS.admin.email, undefined, '/settings/pipelines');
+  const create = page.getByRole('form', { name: 'Create a pipeline' });
+  await create.getByLabel('New pipeline').fill(name);
+  await create.getByRole('button', { name: 'Create pipeline' }).click();
+  await expect(page.locator(`[data-testid="pipeline-card"][data-pipeline-name="${name}"]`)).toBeVisible();
+
+  await page.goto('/deals');
+  await expect(page.getByLabel('Pipeline')).toHaveValue(/^\d+$/);
+  await page.getByLabel('Pipeline').selectOption({ label: 'All pipelines' });
+  await expect(page).toHaveURL(/[?&]pipeline=all(&|$)/);
+  const sales = page.getByRole('region', { name: 'Sales', exact: true });
+  const renewals = page.getByRole('region', { name, exact: true });
+  for (const board of [sales, renewals]) {
+    for (const stage of ['Lead', 'Qualified', 'Proposal', 'Negotiation']) await expect(column(board, stage)).toBeVisible();
+  }
+  expect(Number(await column(sales, 'Lead').getAttribute('data-count'))).toBeGreaterThan(20);
+  await expect(renewals.getByTestId('deal-card')).toHaveCount(0);
+
+  // A deal added to the new pipeline's Lead goes there only.
+  await renewals.getByRole('button', { name: 'Add a deal to Lead' }).click();
+  const form = renewals.getByRole('form', { name: 'Quick add to Lead' });
+  await form.getByLabel('Title').fill(`Renewal ${t}`);
+  await form.getByLabel('Value').fill('800');
+  await form.getByRole('button', { name: 'Add deal' }).click();
+  const card = renewals.getByTestId('deal-card').filter({ hasText: `Renewal ${t}` });
+  await expect(card).toBeVisible();
+  await expect(sales.getByTestId('deal-card').filter({ hasText: `Renewal ${t}` })).toHaveCount(0);
+
+  // Right past its last stage it stays in its own pipeline's last column.
+  await page.waitForLoadState('networkidle');
+  await card.focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('status').filter({ hasText: 'is over the Lead column, position 1 of 1' })).toHaveCount(1);
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('status').filter({ hasText: 'is over the Negotiation column, position 1 of 1' })).toHaveCount(1);
+  await page.keyboard.press('Space');
+  await expect(page.locator('[data-testid="deal-card"][aria-busy="true"]')).toHaveCount(0);
+  await page.reload();
+  await expect(column(renewals, 'Negotiation').getByTestId('deal-card').filter({ hasText: `Renewal ${t}` })).toBeVisible();
+  await expect(column(renewals, 'Negotiation')).toHaveAttribute('data-count', '1');
+  await expect(page.getByTestId('deal-card').filter({ hasText: `Renewal ${t}` })).toHaveCount(1);
+
+  // The list takes the same choice, and a link naming one pipeline (or none) still shows one.
+  await page.getByRole('link', { name: 'List' }).click();
+  await expect(page).toHaveURL(/\/deals\/list\?pipeline=all$/);
+  await expect(page.getByLabel('Pipeline')).toHaveValue('all');
+  await expect(page.getByText(/open deals? in all pipelines\./)).toBeVisible();
+  const pipelineId = await page.getByLabel('Pipeline').locator('option', { hasText: name }).getAttribute('value');
+  await page.goto(`/deals/list?pipeline=${pipelineId}&q=${t}`);
+  await expect(page.getByTestId('deal-row')).toHaveCount(1);
+  await page.goto(`/deals?pipeline=${pipelineId}`);
+  await expect(page.getByRole('region', { name, exact: true })).toHaveCount(0);
+  await expect(column(page, 'Negotiation').getByTestId('deal-card').filter({ hasText: `Renewal ${t}` })).toBeVisible();
+  await page.goto('/deals');
+  await expect(page.getByText(/open deals in Sales\./)).toBeVisible();
+  await expect(page.getByTestId('deal-card').filter({ hasText: `Renewal ${t}` })).toHaveCount(0);
+});

@@ -62,7 +62,8 @@ export function DealFilterBar({ filters, role, users, pipelines, view, children 
       </label>
       <div className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
         {pipelines.length > 1 ? (
-          <Select label="Pipeline" value={String(filters.pipelineId ?? pipelines[0]?.id ?? '')} onChange={(v) => apply({ pipelineId: Number(v) })}>
+          <Select label="Pipeline" value={String(filters.pipelineId ?? pipelines[0]?.id ?? '')} onChange={(v) => apply({ pipelineId: v === 'all' ? 'all' : Number(v) })}>
+            <option value="all">All pipelines</option>
             {pipelines.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}

@@ -14,7 +14,7 @@ import { getWorkspace } from '@/db/queries/workspace';
 import { seesEveryone } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { dateInZone, formatDate, todayIso } from '@/lib/dates';
-import { dealFiltersToParams, parseDealFilters } from '@/lib/deals/filters';
+import { dealFiltersToParams, parseDealFilters, resolvePipeline } from '@/lib/deals/filters';
 import { parseDealListParams, type DealSort } from '@/lib/deals/list-sort';
 import { weightedCents } from '@/lib/deals/probability';
 import { formatMoney } from '@/lib/money';
@@ -32,8 +32,8 @@ export default async function DealListPage({ searchParams }: Props) {
   const db = getDb();
   const pipelines = listPipelinesWithStages(db);
   const parsed = parseDealFilters(params, user.role);
-  // Like the board, the list shows one pipeline at a time when there are several.
-  const filters = pipelines.length > 1 && !pipelines.some((p) => p.id === parsed.pipelineId) ? { ...parsed, pipelineId: pipelines[0].id } : parsed;
+  // Like the board, the list shows one pipeline (the first unless the URL names one) or all of them.
+  const filters = pipelines.length > 1 ? { ...parsed, pipelineId: resolvePipeline(parsed.pipelineId, pipelines.map((p) => p.id)) } : parsed;
   const sort = parseDealListParams(params);
   const ws = getWorkspace(db);
   const { rows, total, page } = listDeals(db, filters, user, sort);
@@ -62,7 +62,7 @@ export default async function DealListPage({ searchParams }: Props) {
             <a href={`/deals/export.csv${base.size ? `?${base}` : ''}`} className={buttonClass('secondary')} download>
               Export CSV
             </a>
-            <Link href={`/deals/new${filters.pipelineId ? `?pipeline=${filters.pipelineId}` : ''}`} className={buttonClass()}>
+            <Link href={`/deals/new${typeof filters.pipelineId === 'number' ? `?pipeline=${filters.pipelineId}` : ''}`} className={buttonClass()}>
               New deal
             </Link>
           </>
