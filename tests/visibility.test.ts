@@ -18,6 +18,7 @@ const session: { user: SessionUser | null } = { user: null };
 let db: Db;
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user }));
 vi.mock('@/db', () => ({ getDb: () => db }));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const { getBoardCard, getColumnSummaries, listColumnCards } = await import('@/db/queries/board');
 const { listDeals, iterateDeals } = await import('@/db/queries/deal-list');
@@ -42,6 +43,7 @@ const { GET: contactsCsv } = await import('@/app/(app)/contacts/export.csv/route
 const { GET: companiesCsv } = await import('@/app/(app)/companies/export.csv/route');
 const { GET: forecastCsv } = await import('@/app/(app)/forecast/export.csv/route');
 const { GET: quotePdf } = await import('@/app/(app)/quotes/[id]/pdf/route');
+const { updateContactAction } = await import('@/app/(app)/contacts/actions');
 
 const TODAY = '2026-11-20';
 const NOW = Date.parse('2026-11-20T12:00:00Z');
@@ -53,7 +55,7 @@ const ben: SessionUser = { id: 4, name: 'Ben Carter', email: 'ben@example.test',
 
 // Record ids, filled in by the fixture.
 const r = {} as Record<
-  'anaCo' | 'benCo' | 'sharedCo' | 'anaPerson' | 'benPerson' | 'linkedPerson' | 'anaDeal' | 'benDeal' | 'benDealOnAnaPerson' | 'anaCall' | 'benCall' | 'miaNoteOnAnaDeal' | 'benTask' | 'benNoteOnLinked' | 'anaTask' | 'anaQuote' | 'benQuote' | 'miaQuoteOnAnaDeal',
+  'anaCo' | 'benCo' | 'sharedCo' | 'anaPerson' | 'benPerson' | 'linkedPerson' | 'anaAtBenCo' | 'anaDeal' | 'benDeal' | 'benDealOnAnaPerson' | 'anaCall' | 'benCall' | 'miaNoteOnAnaDeal' | 'benTask' | 'benNoteOnLinked' | 'anaTask' | 'anaQuote' | 'benQuote' | 'miaQuoteOnAnaDeal',
   number
 >;
 
@@ -97,6 +99,7 @@ beforeAll(() => {
   r.anaPerson = contact('Alma', 'Anders', ana.id, r.anaCo, 'alma@anaco.example');
   r.benPerson = contact('Boris', 'Hiddenfield', ben.id, r.benCo, 'boris@bensco.example');
   r.linkedPerson = contact('Lina', 'Linkwell', ben.id, r.sharedCo, 'lina@sharedco.example'); // Ben's, the contact of Ana's deal
+  r.anaAtBenCo = contact('Carla', 'Crossover', ana.id, r.benCo, 'carla@crossover.example'); // Ana's, at a company she may not see
   r.anaDeal = deal('Anaco expansion', ana.id, r.linkedPerson, r.sharedCo, 500_000, 'a0');
   r.benDeal = deal('Bensco secret deal', ben.id, r.benPerson, r.benCo, 700_000, 'a1');
   r.benDealOnAnaPerson = deal('Bensco side deal', ben.id, r.anaPerson, r.anaCo, 300_000, 'a2');
@@ -154,13 +157,13 @@ describe('with "only their own", a rep reads', () => {
   });
 
   test('contacts: their own and their deals’ contacts, in the list, the export and the search', async () => {
-    expect(ids(listContacts(db, listFilters(), ana).rows)).toEqual(sorted(r.anaPerson, r.linkedPerson));
-    expect(listContacts(db, listFilters(), ana).total).toBe(2);
+    expect(ids(listContacts(db, listFilters(), ana).rows)).toEqual(sorted(r.anaPerson, r.linkedPerson, r.anaAtBenCo));
+    expect(listContacts(db, listFilters(), ana).total).toBe(3);
     expect(listContacts(db, listFilters({ q: 'hiddenfield' }), ana).rows).toEqual([]);
     // Open deals counted on a row are the rep's own: Ben's deal on Alma does not count.
     expect(listContacts(db, listFilters(), ana).rows.find((x) => x.id === r.anaPerson)?.openDeals).toBe(0);
     expect(listContacts(db, listFilters({ open: '1' }), ana).rows.map((x) => x.id)).toEqual([r.linkedPerson]);
-    expect(ids(collect(iterateContacts(db, listFilters(), ana)) as { id: number }[])).toEqual(sorted(r.anaPerson, r.linkedPerson));
+    expect(ids(collect(iterateContacts(db, listFilters(), ana)) as { id: number }[])).toEqual(sorted(r.anaPerson, r.linkedPerson, r.anaAtBenCo));
     expect(searchRecords(db, 'contact', 'boris', ana)).toEqual([]);
     expect(searchRecords(db, 'contact', 'lina', ana).map((x) => x.id)).toEqual([r.linkedPerson]);
     session.user = ana;
@@ -182,6 +185,20 @@ describe('with "only their own", a rep reads', () => {
     const csv = await (await companiesCsv(new Request('http://localhost/companies/export.csv'))).text();
     expect(csv).toContain('Sharedco Partners');
     expect(csv).not.toContain('Bensco');
+  });
+
+  test('a contact of theirs at a company they may not see shows no company, and saving it keeps the link', async () => {
+    expect(listContacts(db, listFilters(), ana).rows.find((x) => x.id === r.anaAtBenCo)).toMatchObject({ companyId: null, companyName: null });
+    expect(collect(iterateContacts(db, listFilters(), ana)).find((x) => x.id === r.anaAtBenCo)).toMatchObject({ company: null });
+    expect(getContactHeader(db, r.anaAtBenCo, ana)).toMatchObject({ companyId: null, companyName: null });
+    expect(searchRecords(db, 'contact', 'carla', ana)).toEqual([{ id: r.anaAtBenCo, label: 'Carla Crossover', sub: 'carla@crossover.example' }]);
+    expect(getContactHeader(db, r.anaAtBenCo, mia)).toMatchObject({ companyId: r.benCo, companyName: 'Bensco Hidden' });
+    session.user = ana;
+    const saved = await updateContactAction({ contactId: r.anaAtBenCo, firstName: 'Carla', lastName: 'Crossover', email: 'carla@crossover.example', companyName: '', tags: '' } as never);
+    expect(saved).toMatchObject({ ok: true });
+    expect(contactCompanyId(db, r.anaAtBenCo)).toBe(r.benCo);
+    // Another rep's contact cannot be saved through the action either.
+    expect(await updateContactAction({ contactId: r.benPerson, firstName: 'X', tags: '' } as never)).toMatchObject({ ok: false, error: 'This contact no longer exists.' });
   });
 
   test('a contact page: header figures, related deals, tasks and timeline from what they may see', () => {
@@ -206,7 +223,8 @@ describe('with "only their own", a rep reads', () => {
     expect(getCompanyHeader(db, r.anaCo, ana)).toMatchObject({ contacts: 1, openCents: 0 });
     expect(getCompanyHeader(db, r.anaCo, mia)).toMatchObject({ contacts: 1, openCents: 300_000 });
     expect(listCompanyContacts(db, r.sharedCo, ana).map((c) => c.id)).toEqual([r.linkedPerson]);
-    expect(listCompanyContacts(db, r.benCo, ana)).toEqual([]);
+    // Only the people there they may see (the company's own page is not found to them).
+    expect(listCompanyContacts(db, r.benCo, ana).map((c) => c.id)).toEqual([r.anaAtBenCo]);
     expect(listDealsFor(db, { companyId: r.anaCo }, ana)).toEqual([]);
     const keys = listTimeline(db, { companyId: r.sharedCo }, { limit: 100, viewer: ana }).entries.map((e) => e.title);
     expect(keys).toContain('Mia coached the deal');
@@ -310,7 +328,7 @@ describe('with "only their own", a rep cannot change what they cannot see: it is
 describe('who sees everything', () => {
   test('managers and admins, under "only their own"', () => {
     expect(listDeals(db, dealFilters({}, 'manager'), mia, { sort: 'title', dir: 'asc', page: 1 }).total).toBe(3);
-    expect(listContacts(db, listFilters(), mia).total).toBe(3);
+    expect(listContacts(db, listFilters(), mia).total).toBe(4);
     expect(getQuote(db, r.benQuote, mia)).not.toBeNull();
     expect(canSee(db, { id: 1, role: 'admin' }, 'deal', r.benDeal)).toBe(true);
   });
@@ -318,7 +336,7 @@ describe('who sees everything', () => {
   test('reps again, once the setting is back on "everything"', () => {
     setRepsSee('everything');
     expect(ids(listColumnCards(db, 1, dealFilters(), ana).cards)).toEqual(sorted(r.anaDeal, r.benDeal, r.benDealOnAnaPerson));
-    expect(listContacts(db, listFilters(), ana).total).toBe(3);
+    expect(listContacts(db, listFilters(), ana).total).toBe(4);
     expect(listCompanies(db, listFilters(), ana).total).toBe(3);
     expect(getDealDetail(db, r.benDeal, ana)?.title).toBe('Bensco secret deal');
     expect(getContactHeader(db, r.benPerson, ana)).toMatchObject({ openCents: 700_000 });

@@ -202,7 +202,7 @@ export function getCompanyHeader(db: Db, id: number, viewer?: Viewer): CompanyHe
        left join price_lists pl on pl.id = co.price_list_id
        left join activities t on t.id = (select a.id from activities a where a.company_id = co.id and a.type = 'task' and a.done_at is null ${activity}
                                          order by a.due_date is null, a.due_date, a.id limit 1)
-       where co.id = ? ${andScope(companyScope(db, viewer, 'co'))}`,
+       where co.id = ? ${andScope(companyScope(db, viewer, 'co', { one: true }))}`,
     )
     .get(id) as Omit<CompanyHeader, 'tags'> | undefined;
   if (!row) return null;

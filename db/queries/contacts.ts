@@ -7,7 +7,7 @@ import { ftsPrefixQuery } from '@/lib/search/fts';
 import { assertRefs } from './refs';
 import { setTags, tagsFor } from './tags';
 import type { SessionUser } from './users';
-import { activityScope, andScope, canSee, contactScope, dealScope, type Viewer } from './visibility';
+import { activityScope, andScope, canSee, companyScope, contactScope, dealScope, type Viewer } from './visibility';
 
 export type ContactRow = {
   id: number;
@@ -52,18 +52,19 @@ function contactWhere(db: Db, f: ListFilters, actor: SessionUser): { where: stri
   return { where: clauses.length ? clauses.join(' and ') : '1', params };
 }
 
-// Open deals counted are those the viewer may see (dealScope on alias d).
-const rowSelect = (openDealScope: string) => `select c.id, trim(c.first_name || ' ' || c.last_name) as name, c.email, c.phone, c.title, c.company_id as companyId,
-         co.name as companyName, u.name as ownerName, c.created_at as createdAt,
-         (select count(*) from deals d where d.contact_id = c.id and d.status = 'open' ${openDealScope}) as openDeals
-  from contacts c left join companies co on co.id = c.company_id left join users u on u.id = c.owner_id`;
+// Open deals counted are those the viewer may see (dealScope on alias d); the company is named only
+// when the viewer may see it (companyScope on alias co), here and wherever a contact shows its company.
+const rowSelect = (db: Db, viewer: Viewer) => `select c.id, trim(c.first_name || ' ' || c.last_name) as name, c.email, c.phone, c.title,
+         co.id as companyId, co.name as companyName, u.name as ownerName, c.created_at as createdAt,
+         (select count(*) from deals d where d.contact_id = c.id and d.status = 'open' ${andScope(dealScope(db, viewer, 'd'))}) as openDeals
+  from contacts c left join companies co on co.id = c.company_id ${andScope(companyScope(db, viewer, 'co'))} left join users u on u.id = c.owner_id`;
 
 export function listContacts(db: Db, f: ListFilters, actor: SessionUser): { rows: ContactRow[]; total: number } {
   const { where, params } = contactWhere(db, f, actor);
   const total = (db.$client.prepare(`select count(*) as n from contacts c where ${where}`).get(params) as { n: number }).n;
   const order = `${SORTS[f.sort]}`.split(', ').map((part) => `${part} ${f.dir}`).join(', ');
   const rows = db.$client
-    .prepare(`${rowSelect(andScope(dealScope(db, actor, 'd')))} where ${where} order by ${order} limit @limit offset @offset`)
+    .prepare(`${rowSelect(db, actor)} where ${where} order by ${order} limit @limit offset @offset`)
     .all({ ...params, limit: PAGE_SIZE, offset: (f.page - 1) * PAGE_SIZE }) as Omit<ContactRow, 'tags'>[];
   const tags = tagsFor(db, 'contact', rows.map((r) => r.id));
   return { rows: rows.map((r) => ({ ...r, tags: tags.get(r.id) ?? [] })), total };
@@ -76,7 +77,7 @@ export function* iterateContacts(db: Db, f: ListFilters, actor: SessionUser, bat
     `select c.id, c.first_name as firstName, c.last_name as lastName, c.email, c.phone, c.title, co.name as company, u.name as owner,
             c.source, c.address, c.created_at as createdAt,
             (select group_concat(name, ';') from (select t.name from contact_tags ct join tags t on t.id = ct.tag_id where ct.contact_id = c.id order by t.name collate nocase)) as tags
-     from contacts c left join companies co on co.id = c.company_id left join users u on u.id = c.owner_id
+     from contacts c left join companies co on co.id = c.company_id ${andScope(companyScope(db, actor, 'co'))} left join users u on u.id = c.owner_id
      where ${where} and c.id > @afterId order by c.id limit @batch`,
   );
   let afterId = 0;
@@ -187,17 +188,17 @@ export function getContactHeader(db: Db, id: number, viewer?: Viewer): ContactHe
   const row = db.$client
     .prepare(
       `select c.id, c.first_name as firstName, c.last_name as lastName, c.email, c.phone, c.title, c.address, c.source, c.notes,
-              c.company_id as companyId, co.name as companyName, c.owner_id as ownerId, u.name as ownerName,
+              co.id as companyId, co.name as companyName, c.owner_id as ownerId, u.name as ownerName,
               (select coalesce(sum(d.value_cents), 0) from deals d where d.contact_id = c.id and d.status = 'won' ${deal}) as wonCents,
               (select coalesce(sum(d.value_cents), 0) from deals d where d.contact_id = c.id and d.status = 'open' ${deal}) as openCents,
               (select max(a.done_at) from activities a where a.contact_id = c.id and a.type != 'task' and a.done_at is not null ${activity}) as lastContactedAt,
               t.id as nextTaskId, t.subject as nextTaskSubject, t.due_date as nextTaskDue
        from contacts c
-       left join companies co on co.id = c.company_id
+       left join companies co on co.id = c.company_id ${andScope(companyScope(db, viewer, 'co', { one: true }))}
        left join users u on u.id = c.owner_id
        left join activities t on t.id = (select a.id from activities a where a.contact_id = c.id and a.type = 'task' and a.done_at is null ${activity}
                                          order by a.due_date is null, a.due_date, a.id limit 1)
-       where c.id = ? ${andScope(contactScope(db, viewer, 'c'))}`,
+       where c.id = ? ${andScope(contactScope(db, viewer, 'c', { one: true }))}`,
     )
     .get(id) as Omit<ContactHeader, 'tags'> | undefined;
   if (!row) return null;
@@ -231,7 +232,10 @@ export function listOpenTasksFor(db: Db, scope: { contactId: number } | { compan
     .all(id) as OpenTask[];
 }
 
-/** The company a contact points at now (null when none or no such contact), so a save can keep it. */
+/**
+ * The company a contact points at now (null when none or no such contact), so a save can keep it: the
+ * form shows no company the user may not see, and saving it blank must not unlink that one.
+ */
 export function contactCompanyId(db: Db, id: number): number | null {
   const row = db.$client.prepare('select company_id as companyId from contacts where id = ?').get(id) as { companyId: number | null } | undefined;
   return row?.companyId ?? null;

@@ -25,7 +25,7 @@ export function getCompanyPriceList(db: Db, companyId: number | null, viewer?: V
   if (!companyId) return null;
   // A company the viewer may not see has no list for them (db/queries/visibility.ts).
   return (
-    (db.$client.prepare(`select l.id, l.name from companies c join price_lists l on l.id = c.price_list_id where c.id = ? ${andScope(companyScope(db, viewer, 'c'))}`).get(companyId) as
+    (db.$client.prepare(`select l.id, l.name from companies c join price_lists l on l.id = c.price_list_id where c.id = ? ${andScope(companyScope(db, viewer, 'c', { one: true }))}`).get(companyId) as
       | { id: number; name: string }
       | undefined) ?? null
   );

@@ -23,7 +23,7 @@ export function searchRecords(db: Db, kind: 'company' | 'contact', q: string, vi
   return db.$client
     .prepare(
       `select c.id, trim(c.first_name || ' ' || c.last_name) as label, coalesce(co.name, c.email) as sub
-       from contacts c left join companies co on co.id = c.company_id
+       from contacts c left join companies co on co.id = c.company_id ${andScope(companyScope(db, viewer, 'co'))}
        where c.id in (select rowid from contacts_fts where contacts_fts match ? ${scoped ? '' : 'limit 200'}) ${andScope(contactScope(db, viewer, 'c'))}
        order by c.last_name collate nocase, c.first_name collate nocase limit 20`,
     )

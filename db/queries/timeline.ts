@@ -54,8 +54,8 @@ export function listTimeline(
              a.deal_id as dealId, d.title as dealTitle, a.contact_id as contactId, trim(p.first_name || ' ' || p.last_name) as contactName
       from activities a
       left join users u on u.id = a.owner_id
-      left join deals d on d.id = a.deal_id
-      left join contacts p on p.id = a.contact_id
+      left join deals d on d.id = a.deal_id ${seeDeal}
+      left join contacts p on p.id = a.contact_id ${visibility.andScope(visibility.contactScope(db, options.viewer, 'p'))}
       where ${activityScope} ${seeActivity}
       union all
       select 'stage-' || h.id, 'stage', h.at, 'Moved from ' || coalesce(fs.name, h.from_stage_name, 'a deleted stage') || ' to ' || coalesce(ts.name, h.to_stage_name, 'a deleted stage'), null,

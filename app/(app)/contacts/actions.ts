@@ -6,6 +6,7 @@ import { findOrCreateCompanyByName } from '@/db/queries/companies';
 import { deleteActivity, editActivity, logActivity } from '@/db/queries/activity-log';
 import { contactCompanyId, createContact, updateContact } from '@/db/queries/contacts';
 import { searchRecords } from '@/db/queries/record-search';
+import { canSee } from '@/db/queries/visibility';
 import { workspaceToday } from '@/db/queries/tasks';
 import { defineAction } from '@/lib/actions';
 import { contactSchema, optionalCompanyName } from '@/lib/contacts/schemas';
@@ -27,8 +28,11 @@ export const createContactAction = defineAction({ schema: formSchema }, (input, 
 
 export const updateContactAction = defineAction({ schema: formSchema.extend({ contactId: z.coerce.number().int().positive() }) }, (input, { db, user }) => {
   db.transaction(() => {
-    const company = input.companyName ? findOrCreateCompanyByName(db, input.companyName, user.id, user, contactCompanyId(db, input.contactId)) : null;
-    updateContact(db, input.contactId, { ...input, companyId: company?.id ?? null }, user);
+    const current = contactCompanyId(db, input.contactId);
+    // The form leaves out a company the user may not see; left blank, the contact keeps it.
+    const hidden = current !== null && !canSee(db, user, 'company', current);
+    const company = input.companyName ? findOrCreateCompanyByName(db, input.companyName, user.id, user, current) : null;
+    updateContact(db, input.contactId, { ...input, companyId: company?.id ?? (hidden ? current : null) }, user);
   });
   revalidatePath('/contacts');
   revalidatePath(`/contacts/${input.contactId}`);
