@@ -84,7 +84,8 @@ export default async function CompanyPage({ params, searchParams }: Props) {
         </dl>
       </Card>
 
-      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+      {/* grid-cols-1 is minmax(0, 1fr): a long name in the side panel truncates instead of widening the page past a phone. */}
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[1fr_20rem]">
         <section aria-labelledby="timeline-title" className="min-w-0">
           <h2 id="timeline-title" className="mb-2 text-base font-semibold text-slate-900">
             Timeline
