@@ -122,7 +122,16 @@ export function BoardColumn({ stage, pipelineId, cards, hasMore, loading, summar
           }}
         />
       ) : null}
-      <div ref={scrollRef} data-column-cards className="h-[calc(100dvh-17rem)] min-h-72 overflow-y-auto overscroll-contain px-2 pb-2">
+      <div
+        ref={scrollRef}
+        data-column-cards
+        className={cx(
+          'overflow-y-auto px-2 pb-2',
+          // One board fills the screen. Stacked boards grow with their cards up to that height, and let
+          // the wheel carry on to the page at a column's end, so the next pipeline can be reached.
+          nested ? 'max-h-[calc(100dvh-17rem)] flex-1' : 'h-[calc(100dvh-17rem)] min-h-72 overscroll-contain',
+        )}
+      >
         {cards.length === 0 ? (
           <p className="mx-1 mt-1 rounded-lg border border-dashed border-slate-300 px-3 py-6 text-center text-xs text-slate-500">
             No deals here. Drag one in or add one with +.
