@@ -48,7 +48,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
               {company.domain ? (
                 <>
                   {company.industry || company.size ? ' · ' : ''}
-                  <a href={`https://${company.domain}`} className="text-brand-700 hover:underline" rel="noreferrer noopener" target="_blank">
+                  <a href={`https://${company.domain}`} className="break-words text-brand-700 hover:underline" rel="noreferrer noopener" target="_blank">
                     {company.domain}
                   </a>
                 </>
