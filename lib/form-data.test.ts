@@ -11,15 +11,17 @@ test('formDataToObject keeps single values, collects repeated keys and drops Nex
   expect(formDataToObject(form)).toEqual({ name: 'Ana', tag: ['a', 'b'] });
 });
 
-test('formDataToObject keeps a chosen file as a file and leaves out a file input left empty', () => {
+test('formDataToObject keeps a chosen file as a file and leaves out a file input left empty, however it was named', () => {
   const form = new FormData();
   const logo = new File([new Uint8Array([1, 2, 3])], 'logo.png', { type: 'image/png' });
   form.append('logo', logo);
   form.append('attachment', new File([], ''));
+  form.append('photo', new File([], 'blob'));
   const out = formDataToObject(form);
   expect(out.logo).toBeInstanceOf(File);
   expect((out.logo as File).size).toBe(3);
   expect('attachment' in out).toBe(false);
+  expect('photo' in out).toBe(false);
 });
 
 test('zodFieldErrors keeps the first message per field', () => {

@@ -61,8 +61,8 @@ const formOf = (change: Record<string, string | Blob> = {}) => {
     quoteValidityDays: String(ws.quoteValidityDays),
     defaultRotDays: String(ws.defaultRotDays),
     repsSee: ws.repsSee,
-    // What a browser sends for a file input left empty.
-    logo: new File([], ''),
+    // What a server action receives for a file input left empty.
+    logo: new File([], 'blob'),
     ...change,
   });
 };

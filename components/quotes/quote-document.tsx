@@ -41,7 +41,7 @@ export function QuoteDocument({ quote, lines, company }: { quote: QuoteHeader; l
             </p>
           ) : null}
         </div>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-0.5 text-sm sm:text-right">
+        <dl className="grid h-fit grid-cols-[auto_1fr] gap-x-4 gap-y-0.5 text-sm sm:text-right">
           <dt className="text-slate-500">Quote</dt>
           <dd className="font-medium text-slate-900">{quote.revision > 1 ? `${quote.number}-v${quote.revision}` : quote.number}</dd>
           <dt className="text-slate-500">Valid until</dt>

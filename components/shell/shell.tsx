@@ -56,7 +56,9 @@ export function Shell({ user, items, workspaceName, logoSrc, children }: Props) 
           <WorkspaceLogo src={logoSrc} name={workspaceName} size={logoSrc ? 32 : 28} />
           {/* With its own logo the workspace's name leads; else Keel's mark and name, the workspace's below. */}
           <div className="min-w-0">
-            <div className="truncate font-semibold leading-tight">{logoSrc ? workspaceName : 'Keel'}</div>
+            <div className={cx('truncate font-semibold leading-tight', logoSrc && 'text-sm')} title={logoSrc ? workspaceName : undefined}>
+              {logoSrc ? workspaceName : 'Keel'}
+            </div>
             {logoSrc ? null : <div className="truncate text-xs text-slate-400">{workspaceName}</div>}
           </div>
         </div>

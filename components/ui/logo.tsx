@@ -18,6 +18,6 @@ export function WorkspaceLogo({ src, name, size = 28 }: { src: string | null; na
   return (
     // A plain <img>: the logo is served by our own route with its own caching; next/image adds nothing here.
     // eslint-disable-next-line @next/next/no-img-element
-    <img src={src} alt={`${name} logo`} data-testid="shell-logo" style={{ height: size }} className="w-auto max-w-32 shrink-0 rounded-md bg-white object-contain p-0.5" />
+    <img src={src} alt={`${name} logo`} data-testid="shell-logo" style={{ height: size }} className="w-auto max-w-24 shrink-0 rounded-md bg-white object-contain p-0.5" />
   );
 }

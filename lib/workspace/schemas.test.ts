@@ -95,6 +95,15 @@ describe('workspace settings schema', () => {
     expect(errorsFor({ [field]: value })).toEqual({ [field]: message });
   });
 
+  test('every message shows at once, the missing custom terms with the rest', () => {
+    expect(errorsFor({ name: '', defaultTaxRateBp: '120', defaultPaymentTerms: 'custom', defaultPaymentTermsText: '' })).toEqual({
+      name: 'Give the company a name',
+      defaultTaxRateBp: 'Enter a tax rate from 0 to 100 with at most 2 decimals',
+      defaultPaymentTermsText: 'Describe the payment terms',
+    });
+    expect(errorsFor({ defaultPaymentTerms: 'custom', defaultPaymentTermsText: '\u0000' })).toEqual({ defaultPaymentTermsText: 'Remove the control characters (such as NUL) from this text' });
+  });
+
   test('custom payment terms need their text; other terms drop a leftover text', () => {
     expect(errorsFor({ defaultPaymentTerms: 'custom', defaultPaymentTermsText: ' ' })).toEqual({ defaultPaymentTermsText: 'Describe the payment terms' });
     expect(workspaceSettingsSchema.parse({ ...valid, defaultPaymentTerms: 'custom', defaultPaymentTermsText: '50 % upfront' }).defaultPaymentTermsText).toBe('50 % upfront');

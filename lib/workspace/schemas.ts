@@ -63,9 +63,12 @@ export const workspaceSettingsSchema = z
     repsSee: z.enum(REPS_SEE, { message: 'Pick what reps see' }),
     logo: logoFile,
   })
-  .superRefine((s, ctx) => {
-    if (s.defaultPaymentTerms === 'custom' && !s.defaultPaymentTermsText)
-      ctx.addIssue({ code: 'custom', path: ['defaultPaymentTermsText'], message: 'Describe the payment terms' });
+  .refine((s) => s.defaultPaymentTerms !== 'custom' || s.defaultPaymentTermsText !== '', {
+    path: ['defaultPaymentTermsText'],
+    message: 'Describe the payment terms',
+    // Checked even when other fields are wrong, so every message shows at once; only the two fields
+    // it reads must have parsed.
+    when: ({ issues }) => !issues.some((i) => i.path?.[0] === 'defaultPaymentTerms' || i.path?.[0] === 'defaultPaymentTermsText'),
   })
   // Custom text is kept only with custom terms, so a later switch to "Net 30" leaves nothing stale behind.
   .transform((s) => ({ ...s, defaultPaymentTermsText: s.defaultPaymentTerms === 'custom' ? s.defaultPaymentTermsText : '' }));
