@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { QuoteDocument } from '@/components/quotes/quote-document';
+import { QuoteDocument, quoteCompany } from '@/components/quotes/quote-document';
 import { QuoteStatusBadge } from '@/components/quotes/status-badge';
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
@@ -92,7 +92,7 @@ export default async function QuotePage({ params }: Props) {
         />
       </div>
 
-      <QuoteDocument quote={q} lines={listQuoteLines(db, q.id)} workspaceName={ws.name} />
+      <QuoteDocument quote={q} lines={listQuoteLines(db, q.id)} company={quoteCompany(ws)} />
 
       <div className="grid gap-6 md:grid-cols-2 print:hidden">
         <Card className="p-4 sm:p-5">

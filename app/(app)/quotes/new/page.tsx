@@ -6,6 +6,7 @@ import { getCompanyPriceList } from '@/db/queries/price-lists';
 import { workspaceToday } from '@/db/queries/tasks';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requireUser } from '@/lib/auth/session';
+import { formatScaled } from '@/lib/numbers';
 import { defaultValidUntil } from '@/lib/quotes/status';
 import { idParam } from '@/lib/route-params';
 import { QuoteBuilder } from '../_components/quote-builder';
@@ -14,7 +15,10 @@ export const metadata: Metadata = { title: 'New quote' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The builder for a new quote; from a deal ("Create quote"), its company and contact come filled in. */
+/**
+ * The builder for a new quote; from a deal ("Create quote"), its company and contact come filled in.
+ * Valid-until, payment terms and the tax rate of new lines start from the workspace settings.
+ */
 export default async function NewQuotePage({ searchParams }: Props) {
   const user = await requireUser();
   const db = getDb();
@@ -27,6 +31,7 @@ export default async function NewQuotePage({ searchParams }: Props) {
       <PageHeader title="New quote" description={deal ? `For the deal “${deal.title}”. The number is given when you save.` : 'The number is given when you save.'} />
       <QuoteBuilder
         currency={ws.currency}
+        defaultTax={formatScaled(ws.defaultTaxRateBp, 2)}
         priceListName={priceList}
         initial={{
           quoteId: null,
@@ -35,9 +40,9 @@ export default async function NewQuotePage({ searchParams }: Props) {
           title: deal?.title ?? '',
           company: deal?.companyId ? { id: deal.companyId, label: deal.companyName ?? '' } : null,
           contact: deal?.contactId ? { id: deal.contactId, label: deal.contactName ?? '' } : null,
-          validUntil: defaultValidUntil(workspaceToday(db).today),
-          paymentTerms: 'net_30',
-          paymentTermsText: '',
+          validUntil: defaultValidUntil(workspaceToday(db).today, ws.quoteValidityDays),
+          paymentTerms: ws.defaultPaymentTerms,
+          paymentTermsText: ws.defaultPaymentTermsText,
           notes: '',
           terms: '',
           lines: [],
