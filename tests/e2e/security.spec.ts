@@ -1,49 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import fs from 'node:fs';
-import path from 'node:path';
+import { demoRecords, everyRoute } from './app-routes';
 import { signIn, USERS } from './helpers';
 import { one } from './workspace-db';
-
-// The header audit and the signed-out audit walk every route in app/, so a new screen is covered the
-// day it is added: a dynamic segment this file cannot fill fails the test until it is taught here.
-
-type Records = { deal: { id: number; title: string }; quote: { id: number; number: string; token: string }; contact: { id: number; name: string }; company: { id: number; name: string }; product: { id: number; name: string } };
-
-function records(): Records {
-  return {
-    deal: one(`select id, title from deals order by id limit 1`),
-    quote: one(`select id, number, public_token as token from quotes where status = 'sent' and superseded_by_id is null and valid_until >= date('now') order by id limit 1`),
-    contact: one(`select id, first_name || ' ' || last_name as name from contacts order by id limit 1`),
-    company: one(`select id, name from companies order by id limit 1`),
-    product: one(`select id, name from products order by id limit 1`),
-  };
-}
-
-/** Every page and route handler under app/, with its dynamic segments filled from the demo workspace. */
-function everyRoute(r: Records): string[] {
-  const routes: string[] = [];
-  const walk = (dir: string, segments: string[]) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(path.join(dir, entry.name), [...segments, entry.name]);
-      else if (entry.name === 'page.tsx' || entry.name === 'route.ts') routes.push('/' + segments.filter((s) => !/^\(.*\)$/.test(s)).join('/'));
-    }
-  };
-  walk(path.resolve('app'), []);
-  const fill = (route: string) =>
-    route
-      .replace(/^\/deals\/\[id\]/, `/deals/${r.deal.id}`)
-      .replace(/^\/quotes\/\[id\]/, `/quotes/${r.quote.id}`)
-      .replace(/^\/contacts\/\[id\]/, `/contacts/${r.contact.id}`)
-      .replace(/^\/companies\/\[id\]/, `/companies/${r.company.id}`)
-      .replace(/^\/products\/\[id\]/, `/products/${r.product.id}`)
-      .replace(/^\/q\/\[token\]/, `/q/${r.quote.token}`)
-      .replace(/^\/reset\/\[token\]/, `/reset/${'x'.repeat(43)}`)
-      .replace(/^\/api\/calendar\/\[file\]/, `/api/calendar/${'y'.repeat(43)}.ics`)
-      .replace(/^\/api\/auth\/\[\.\.\.nextauth\]/, '/api/auth/session');
-  const filled = routes.map(fill);
-  expect(filled.filter((r) => r.includes('[')), 'routes whose dynamic segments this audit cannot fill').toEqual([]);
-  return [...new Set(filled)].sort();
-}
 
 const REQUIRED = {
   'x-content-type-options': /^nosniff$/,
@@ -63,7 +21,7 @@ async function auditHeaders(request: APIRequestContext, url: string) {
 }
 
 test('every route answers with the security headers, signed out and signed in', async ({ request, page }) => {
-  const r = records();
+  const r = demoRecords();
   const routes = [...everyRoute(r), '/no-such-page', '/favicon.ico'];
   const missing: string[] = [];
   for (const url of routes) missing.push(...(await auditHeaders(request, url)).missing);
@@ -83,7 +41,7 @@ test('every route answers with the security headers, signed out and signed in', 
 const PUBLIC = /^\/(login|reset\/|api\/auth\/|api\/health)/;
 
 test('a signed-out request gets no record data from any route, metadata included', async ({ request }) => {
-  const r = records();
+  const r = demoRecords();
   const secrets = [r.deal.title, r.quote.number, r.contact.name, r.company.name, r.product.name];
   const leaks: string[] = [];
   const served: string[] = [];
@@ -104,7 +62,7 @@ test('the app runs under its policy: no violations on the busiest screens', asyn
     if (/Content[- ]Security[- ]Policy|Refused to (load|execute|apply|connect)/i.test(m.text())) violations.push(`${page.url()}: ${m.text()}`);
   });
   await signIn(page, USERS.admin.email);
-  const r = records();
+  const r = demoRecords();
   for (const url of ['/', '/deals', `/deals/${r.deal.id}`, `/contacts/${r.contact.id}`, `/quotes/${r.quote.id}`, '/quotes/new', '/forecast', '/reports', '/products/import']) {
     await page.goto(url);
     await page.waitForLoadState('networkidle');
@@ -116,7 +74,7 @@ test('the app runs under its policy: no violations on the busiest screens', asyn
 });
 
 test('another site cannot frame the public quote page and its Accept button', async ({ page, browser }) => {
-  const { token } = records().quote;
+  const { token } = demoRecords().quote;
   const direct = await browser.newContext();
   const own = await direct.newPage();
   await own.goto(`/q/${token}`);
@@ -143,7 +101,7 @@ test('guessing public links from one address is answered 429 with Retry-After', 
   await guesser.dispose();
   // Someone else, at another address, still opens their quote.
   const customer = await playwright.request.newContext({ baseURL: base, extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.202' } });
-  expect((await customer.get(`/q/${records().quote.token}`)).status()).toBe(200);
+  expect((await customer.get(`/q/${demoRecords().quote.token}`)).status()).toBe(200);
   await customer.dispose();
 });
 
