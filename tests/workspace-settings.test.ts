@@ -181,6 +181,11 @@ describe('logo', () => {
     expect(getWorkspaceLogo(db)).toBeNull();
     expect(getWorkspace(db).logoUpdatedAt).toBeNull();
     expect(listWorkspaceEvents(db).map(describeSettingChange)).toEqual(['Logo removed', 'Logo: an SVG image uploaded', 'Logo: a PNG image uploaded']);
+    expect(listWorkspaceEvents(db).map((e) => [e.fromValue, e.toValue])).toEqual([
+      ['image/svg+xml', null],
+      ['image/png', 'image/svg+xml'],
+      [null, 'image/png'],
+    ]);
     // Removing nothing is nothing.
     removeWorkspaceLogo(db, admin, NOW + 3000);
     expect(listWorkspaceEvents(db)).toHaveLength(3);

@@ -77,11 +77,12 @@ export function updateWorkspace(
     }
     const changes = settingChanges(before, input.settings);
     if (input.logo && logoType) {
+      const fromType = currentLogoType(db, before);
       db.insert(workspaceLogo)
         .values({ id: 1, mimeType: logoType, data: Buffer.from(input.logo), updatedAt: now })
         .onConflictDoUpdate({ target: workspaceLogo.id, set: { mimeType: logoType, data: Buffer.from(input.logo), updatedAt: now } })
         .run();
-      changes.push({ field: 'logo', fromValue: currentLogoType(db, before), toValue: logoType });
+      changes.push({ field: 'logo', fromValue: fromType, toValue: logoType });
     }
     if (changes.length === 0) return { changed: 0 };
     db.update(workspace)
