@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { isArrowKey, moveSpot, spotOf, targetOfSpot, type BoardLayout, type DropTarget, type Spot } from '@/lib/deals/board-targets';
 
 /** dnd-kit's id for a drop target: a card by its id, a column's end by the column's droppable. */
-export function droppableId(target: DropTarget): UniqueIdentifier {
+function droppableId(target: DropTarget): UniqueIdentifier {
   return target.kind === 'card' ? target.id : `stage-${target.stageId}`;
 }
 
