@@ -5,7 +5,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { migrateDb, openDb } from '@/db/client';
 import { seedWorkspace } from '@/db/seed';
+import { getColumnSummaries, listColumnCards } from '@/db/queries/board';
+import { getContactHeader, listContacts } from '@/db/queries/contacts';
+import { listDeals } from '@/db/queries/deal-list';
 import { moveDeal } from '@/db/queries/deals';
+import { listQuotes } from '@/db/queries/quote-list';
+import { searchRecords } from '@/db/queries/record-search';
+import { listTimeline } from '@/db/queries/timeline';
+import { parseListFilters } from '@/lib/contacts/list-filters';
+import { parseDealFilters } from '@/lib/deals/filters';
+import { parseQuoteFilters } from '@/lib/quotes/list-filters';
 import { createQuote } from '@/db/queries/quotes';
 import { createQuoteSchema } from '@/lib/quotes/schemas';
 
@@ -115,6 +124,52 @@ async function timeSearches(cookie: string): Promise<number> {
 }
 
 
+// "Reps see": the reads a rep's screens make, in process, with the setting on 'everything' (the
+// queries as they were: the scope helpers add nothing) and on 'own' (the scope in every WHERE).
+// `npm run bench -- --visibility-only` runs this section alone.
+const ANA = { id: 3, name: 'Ana Rivera', email: 'ana@demo.local', role: 'rep' as const };
+
+function timeQuery(run: () => unknown, runs = 20): number {
+  run(); // warm up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    run();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+function benchVisibility(file: string, tag: string, line: (label: string, value: number) => void) {
+  const db = openDb(file);
+  const stages = (db.$client.prepare('select id from stages where pipeline_id = 1 order by position').all() as { id: number }[]).map((s) => s.id);
+  const contactId = (db.$client.prepare(`select contact_id as id from activities where contact_id is not null and owner_id = ${ANA.id} group by contact_id order by count(*) desc limit 1`).get() as { id: number }).id;
+  const board = parseDealFilters({ owner: 'all' }, 'rep');
+  const today = new Date().toISOString().slice(0, 10);
+  try {
+    for (const setting of ['everything', 'own'] as const) {
+      db.$client.prepare('update workspace set reps_see = ? where id = 1').run(setting);
+      const label = (what: string) => `${what}, rep, reps see ${setting}, ${tag}`;
+      line(label('board reads (summaries + first cards)'), timeQuery(() => {
+        getColumnSummaries(db, 1, board, ANA);
+        for (const stageId of stages) listColumnCards(db, stageId, board, ANA);
+      }));
+      line(label('deal list page 1'), timeQuery(() => listDeals(db, board, ANA, { sort: 'created', dir: 'desc', page: 1 })));
+      line(label('contacts list page 1'), timeQuery(() => listContacts(db, parseListFilters({}), ANA)));
+      line(label('contacts search (10 prefixes)'), timeQuery(() => PREFIXES.forEach((q) => listContacts(db, parseListFilters({ q }), ANA)), 5) / PREFIXES.length);
+      line(label('contact picker (10 prefixes)'), timeQuery(() => PREFIXES.forEach((q) => searchRecords(db, 'contact', q, ANA)), 5) / PREFIXES.length);
+      line(label('quotes list page 1'), timeQuery(() => listQuotes(db, parseQuoteFilters({}, 'all'), ANA, today)));
+      line(label('360 of their busiest contact'), timeQuery(() => {
+        getContactHeader(db, contactId, ANA);
+        listTimeline(db, { contactId }, { viewer: ANA });
+      }));
+    }
+  } finally {
+    db.$client.prepare(`update workspace set reps_see = 'everything' where id = 1`).run();
+    db.$client.close();
+  }
+}
+
 // PDFs: a 200-line quote with long descriptions, cold and cached, and how long another request
 // waits while two such PDFs render. `npm run bench -- --pdf-only` runs this section alone.
 const PDF_WORDS =
@@ -194,6 +249,11 @@ async function main() {
     console.log(`${label.padEnd(44)} ${ms(value)}`);
   };
   if (process.argv.includes('--pdf-only')) return benchPdf(line);
+  if (process.argv.includes('--visibility-only')) {
+    benchVisibility(seed('deals-20000', { companies: 5_000, contacts: 10_000, deals: 20_000, openShare: 1 }), '20,000 open deals', line);
+    benchVisibility(seed('mix-large', { companies: 30_000, contacts: 100_000, deals: 50_000, openShare: 0.6 }), '100,000 contacts / 50,000 deals', line);
+    return;
+  }
 
   // The board: every deal open, so the largest column holds 40 % of them (8,000 of 20,000).
   for (const deals of [200, 2_000, 20_000]) {
@@ -207,6 +267,7 @@ async function main() {
       stop(server);
       await new Promise((r) => setTimeout(r, 1000));
     }
+    if (deals === 20_000) benchVisibility(file, '20,000 open deals', line);
   }
 
   // Contacts, the 360 page, the forecast and the reports on a realistic mix of open and closed deals.
@@ -230,6 +291,7 @@ async function main() {
       stop(server);
       await new Promise((r) => setTimeout(r, 1000));
     }
+    benchVisibility(file, tag, line);
   }
 
   await benchPdf(line);
