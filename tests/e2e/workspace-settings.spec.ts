@@ -126,6 +126,10 @@ test('the admin changes the workspace settings and every screen, new quote and P
   await page.getByRole('button', { name: 'Add line' }).click();
   await expect(page.getByTestId('quote-line').nth(1).getByLabel('Tax %')).toHaveValue('7.5');
 
+  // So does a new product, whose rate its quote lines then take.
+  await page.goto('/products/new');
+  await expect(page.getByLabel('Tax %')).toHaveValue('7.5');
+
   // The quote's PDF and its public page carry the company's details (an SVG logo: the name, on the PDF).
   const quote = one<{ id: number; token: string }>(
     `select id, public_token as token from quotes where status = 'sent' and superseded_by_id is null and valid_until >= date('now') order by id limit 1`,

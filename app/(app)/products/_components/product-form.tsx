@@ -12,13 +12,14 @@ import { centsToDecimal } from '@/lib/money';
 import { formatScaled } from '@/lib/numbers';
 import { createProductAction, updateProductAction } from '../actions';
 
-type Props = { values?: ProductRow; canEdit: boolean; currency: string };
+/** `defaultTaxRateBp`: the workspace's default tax rate, which a new product starts with. */
+type Props = { values?: ProductRow; canEdit: boolean; currency: string; defaultTaxRateBp?: number };
 
 /**
  * A product's fields. An edit carries its version, so a concurrent change is reported, not overwritten.
  * Money and percentages go to the server as typed; the schema turns them into cents and basis points.
  */
-export function ProductForm({ values, canEdit, currency }: Props) {
+export function ProductForm({ values, canEdit, currency, defaultTaxRateBp = 0 }: Props) {
   const router = useRouter();
   const editing = Boolean(values);
   const { result, pending, onSubmit, fieldErrors: errors, formError } = useFormAction(editing ? updateProductAction : createProductAction, {
@@ -52,7 +53,7 @@ export function ProductForm({ values, canEdit, currency }: Props) {
             label="Tax %"
             name="taxRateBp"
             inputMode="decimal"
-            defaultValue={values ? formatScaled(values.taxRateBp, 2) : '0'}
+            defaultValue={formatScaled(values ? values.taxRateBp : defaultTaxRateBp, 2)}
             error={errors.taxRateBp}
             hint="The default on quote lines; each line can change it."
           />

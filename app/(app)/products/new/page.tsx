@@ -9,10 +9,11 @@ export const metadata: Metadata = { title: 'New product' };
 
 export default async function NewProductPage() {
   await requireRole('admin', 'manager');
+  const ws = getWorkspace(getDb());
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title="New product" description="It is priced from the catalogue until a price list gives it another price." />
-      <ProductForm canEdit currency={getWorkspace(getDb()).currency} />
+      <ProductForm canEdit currency={ws.currency} defaultTaxRateBp={ws.defaultTaxRateBp} />
     </div>
   );
 }
