@@ -14,5 +14,8 @@ export default defineConfig({
     include: ['lib/**/*.test.ts', 'tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     environment: 'node',
     pool: 'forks',
+    // Integration tests start renderer processes and build databases; on a busy 2-core box the
+    // default 5 s is a coin toss, and a timeout here measures the machine, not the code.
+    testTimeout: 20_000,
   },
 });
