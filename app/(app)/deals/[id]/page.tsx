@@ -134,7 +134,7 @@ export default async function DealPage({ params, searchParams }: Props) {
         </div>
       </Card>
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <section aria-labelledby="timeline-title" className="min-w-0 space-y-4">
           <LogActivityForm dealId={deal.id} today={today} />
           <div>

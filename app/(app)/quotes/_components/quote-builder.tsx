@@ -91,7 +91,7 @@ export function QuoteBuilder({ initial, currency, defaultTax, priceListName }: {
       {formError ? <Alert>{formError}</Alert> : null}
       {lineErrors ? <Alert>Some lines need attention: see the messages beside them.</Alert> : null}
 
-      <Card className="grid gap-4 p-4 sm:grid-cols-2 sm:p-5 lg:grid-cols-3">
+      <Card className="grid grid-cols-1 gap-4 p-4 sm:grid-cols-2 sm:p-5 lg:grid-cols-3">
         <Field label="Title" name="title" defaultValue={initial.title} error={errors.title} placeholder="What this offer is for" className="sm:col-span-2 lg:col-span-3" />
         <RecordPicker label="Company" name="companyId" kind="company" initial={initial.company} error={errors.companyId} onChange={companyChanged} />
         <RecordPicker label="Contact" name="contactId" kind="contact" initial={initial.contact} error={errors.contactId} />
@@ -153,7 +153,7 @@ export function QuoteBuilder({ initial, currency, defaultTax, priceListName }: {
         </div>
       </Card>
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <Card className="grid gap-4 p-4 sm:p-5">
           <TextArea label="Notes" name="notes" defaultValue={initial.notes} error={errors.notes} hint="Shown to the customer above the terms." />
           <TextArea label="Terms and conditions" name="terms" defaultValue={initial.terms} error={errors.terms} />

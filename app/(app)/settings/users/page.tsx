@@ -19,7 +19,7 @@ export default async function UsersPage() {
         title="Users"
         description={`${activeCount} active ${activeCount === 1 ? 'user' : 'users'}. Admins manage settings and users, managers see every record and forecasts, reps work their own deals, contacts and tasks.`}
       />
-      <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <Card className="overflow-hidden">
           <ul className="divide-y divide-slate-100" aria-label="Users">
             {users.map((u) => (
