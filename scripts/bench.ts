@@ -284,6 +284,10 @@ async function main() {
       const cookie = await signIn('mia@demo.local');
       line(`/contacts list, ${tag}`, await timePage(cookie, '/contacts'));
       line(`/contacts search (20 prefixes), ${tag}`, await timeSearches(cookie));
+      line(`/contacts page 100 by company desc, ${tag}`, await timePage(cookie, '/contacts?sort=company&dir=desc&page=100'));
+      line(`/companies list, ${tag}`, await timePage(cookie, '/companies'));
+      line(`/deals/list, ${tag}`, await timePage(cookie, '/deals/list'));
+      line(`/deals/list by value desc, page 20, ${tag}`, await timePage(cookie, '/deals/list?sort=value&dir=desc&page=20'));
       line(`360 page of busiest contact, ${tag}`, await timePage(cookie, `/contacts/${contactId}`));
       line(`/forecast, ${tag}`, await timePage(cookie, '/forecast'));
       line(`/reports, ${tag}`, await timePage(cookie, '/reports'));
@@ -299,7 +303,7 @@ async function main() {
   const ratio = (big: string, small: string) => (results[big] / results[small]).toFixed(2);
   console.log('\nRatios (target: within 3×)');
   console.log(`/deals 20,000 vs 200 open deals: ${ratio('/deals render, 20000 open deals', '/deals render, 200 open deals')}×`);
-  for (const page of ['/contacts list', '/contacts search (20 prefixes)', '360 page of busiest contact', '/forecast', '/reports']) {
+  for (const page of ['/contacts list', '/contacts search (20 prefixes)', '/companies list', '/deals/list', '360 page of busiest contact', '/forecast', '/reports']) {
     console.log(`${page} large vs small: ${ratio(`${page}, 100,000 contacts / 50,000 deals`, `${page}, 1,000 contacts / 2,000 deals`)}×`);
   }
 }
