@@ -1,24 +1,25 @@
 import { beforeAll, expect, test } from 'vitest';
 import type { Db } from '@/db/client';
-import { DEAL_LIST_PAGE, iterateDeals, listDeals, type DealListSort } from '@/db/queries/deal-list';
+import { iterateDeals, listDeals } from '@/db/queries/deal-list';
 import { createDeal } from '@/db/queries/deals';
 import type { SessionUser } from '@/db/queries/users';
 import { seedWorkspace } from '@/db/seed';
 import { csvLines } from '@/lib/csv';
 import { dealCsvRow } from '@/lib/deals/csv';
 import { parseDealFilters } from '@/lib/deals/filters';
-import { parseDealListParams } from '@/lib/deals/list-sort';
+import { parseDealListParams, type DealListView } from '@/lib/deals/list-sort';
+import { PAGE_SIZE } from '@/lib/list/params';
 import { createTestDb } from './support/db';
 
 let db: Db;
 const mia: SessionUser = { id: 2, name: 'Mia Manager', email: 'mia@demo.local', role: 'manager' };
 const ana: SessionUser = { id: 3, name: 'Ana Rivera', email: 'ana@demo.local', role: 'rep' };
 
-const sorted = (sort: DealListSort['sort'], dir: 'asc' | 'desc' = 'asc', page = 1): DealListSort => ({ sort, dir, page });
+const sorted = (sort: DealListView['sort'], dir: 'asc' | 'desc' = 'asc', page = 1): DealListView => ({ sort, dir, page });
 const filters = (params: Record<string, string>, user: SessionUser = mia) => parseDealFilters(params, user.role);
 const count = (where: string, ...args: unknown[]) => (db.$client.prepare(`select count(*) as n from deals d where ${where}`).get(...args) as { n: number }).n;
 /** Every row of a filter, walking the pages the way a user would. */
-function allPages(f: ReturnType<typeof filters>, sort: DealListSort['sort'], dir: 'asc' | 'desc', user: SessionUser = mia) {
+function allPages(f: ReturnType<typeof filters>, sort: DealListView['sort'], dir: 'asc' | 'desc', user: SessionUser = mia) {
   const rows = [];
   for (let page = 1; ; page++) {
     const result = listDeals(db, f, user, sorted(sort, dir, page));
@@ -82,16 +83,16 @@ test('deals without a close date sort last whichever the direction', () => {
 
 test('pages hold 50 deals each without overlap, and a page past the end shows the last one', () => {
   const total = count("status = 'open'");
-  expect(total).toBeGreaterThan(DEAL_LIST_PAGE * 1.5);
+  expect(total).toBeGreaterThan(PAGE_SIZE * 1.5);
   const first = listDeals(db, filters({}), mia, sorted('stage'));
   const second = listDeals(db, filters({}), mia, sorted('stage', 'asc', 2));
-  expect(first.rows).toHaveLength(DEAL_LIST_PAGE);
+  expect(first.rows).toHaveLength(PAGE_SIZE);
   expect(second.page).toBe(2);
   expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(first.rows.length + second.rows.length);
-  const last = Math.ceil(total / DEAL_LIST_PAGE);
+  const last = Math.ceil(total / PAGE_SIZE);
   const beyond = listDeals(db, filters({}), mia, sorted('stage', 'asc', 999));
   expect(beyond.page).toBe(last);
-  expect(beyond.rows).toHaveLength(total - (last - 1) * DEAL_LIST_PAGE);
+  expect(beyond.rows).toHaveLength(total - (last - 1) * PAGE_SIZE);
   expect(new Set(allPages(filters({}), 'owner', 'desc').map((r) => r.id)).size).toBe(total);
 });
 

@@ -1,13 +1,14 @@
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
+import { PAGE_SIZE } from '@/lib/list/params';
 
 /** "1–50 of 1,234" with previous and next links that keep the other URL parameters. */
-export function Pagination({ page, pageSize, total, hrefFor }: { page: number; pageSize: number; total: number; hrefFor: (page: number) => string }) {
+export function Pagination({ page, total, hrefFor }: { page: number; total: number; hrefFor: (page: number) => string }) {
   if (total === 0) return null;
-  const from = (page - 1) * pageSize + 1;
-  const to = Math.min(total, page * pageSize);
-  const last = Math.max(1, Math.ceil(total / pageSize));
+  const from = (page - 1) * PAGE_SIZE + 1;
+  const to = Math.min(total, page * PAGE_SIZE);
+  const last = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
     <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-3 text-sm text-slate-600">
       <span>

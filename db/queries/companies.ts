@@ -3,12 +3,14 @@ import type { Db } from '@/db/client';
 import { companies } from '@/db/schema';
 import { seesEveryone } from '@/lib/auth/roles';
 import type { CompanyInput } from '@/lib/contacts/schemas';
-import { PAGE_SIZE, type ListFilters } from '@/lib/contacts/list-filters';
+import type { CustomerSort, ListFilters } from '@/lib/contacts/list-filters';
 import { AppError } from '@/lib/errors';
-import { ftsPrefixQuery } from '@/lib/search/fts';
+import type { ListPage } from '@/lib/list/params';
+import { customerWhere, tagNamesSql } from './customer-filters';
+import { orderBy, selectBatches, selectPage, type SortSql } from './list';
 import { priceListExists } from './price-lists';
 import { assertRefs } from './refs';
-import { setTags, tagsFor } from './tags';
+import { setTags, tagsFor, withTags } from './tags';
 import type { SessionUser } from './users';
 import { activityScope, andScope, canSee, companyScope, contactScope, dealScope, type Viewer } from './visibility';
 
@@ -42,62 +44,52 @@ export type CompanyRow = {
   tags: string[];
 };
 
-const COMPANY_SORTS = { name: 'co.name collate nocase, co.id', created: 'co.created_at, co.id', company: 'co.name collate nocase, co.id' } as const;
+// A company's "company" order is its own name.
+const SORTS: Record<CustomerSort, SortSql> = {
+  name: { columns: ['co.name collate nocase'] },
+  created: { columns: ['co.created_at'] },
+  company: { columns: ['co.name collate nocase'] },
+};
 
-function companyWhere(db: Db, f: ListFilters, actor: SessionUser): { where: string; params: Record<string, unknown> } {
-  const clauses: string[] = [];
-  const scope = companyScope(db, actor, 'co');
-  if (scope) clauses.push(scope);
-  const params: Record<string, unknown> = {};
-  const match = ftsPrefixQuery(f.q);
-  if (match) {
-    clauses.push('co.id in (select rowid from companies_fts where companies_fts match @match)');
-    params.match = match;
-  }
-  if (f.owner !== 'all') {
-    clauses.push('co.owner_id = @ownerId');
-    params.ownerId = f.owner === 'me' ? actor.id : f.owner;
-  }
-  if (f.tag) {
-    clauses.push('co.id in (select x.company_id from company_tags x join tags t on t.id = x.tag_id where t.name = @tag collate nocase)');
-    params.tag = f.tag;
-  }
-  if (f.openDeals) clauses.push(`exists (select 1 from deals d where d.company_id = co.id and d.status = 'open' ${andScope(dealScope(db, actor, 'd'))})`);
-  return { where: clauses.length ? clauses.join(' and ') : '1', params };
+const FROM = 'from companies co left join users u on u.id = co.owner_id';
+
+export function listCompanies(db: Db, f: ListFilters, actor: SessionUser): ListPage<CompanyRow> {
+  const { where, params } = customerWhere(db, 'company', f, actor);
+  const page = selectPage<Omit<CompanyRow, 'tags'>>(db, {
+    count: `from companies co where ${where}`,
+    // Contacts and open deals counted are those the viewer may see.
+    rows: `select co.id, co.name, co.domain, co.industry, co.size, u.name as ownerName, co.created_at as createdAt,
+             (select count(*) from contacts c where c.company_id = co.id ${andScope(contactScope(db, actor, 'c'))}) as contacts,
+             (select count(*) from deals d where d.company_id = co.id and d.status = 'open' ${andScope(dealScope(db, actor, 'd'))}) as openDeals
+           ${FROM} where ${where} order by ${orderBy(SORTS[f.sort], f.dir, 'co.id')}`,
+    params,
+    page: f.page,
+  });
+  return { ...page, rows: withTags(db, 'company', page.rows) };
 }
 
-export function listCompanies(db: Db, f: ListFilters, actor: SessionUser): { rows: CompanyRow[]; total: number } {
-  const { where, params } = companyWhere(db, f, actor);
-  const total = (db.$client.prepare(`select count(*) as n from companies co where ${where}`).get(params) as { n: number }).n;
-  const order = COMPANY_SORTS[f.sort].split(', ').map((part) => `${part} ${f.dir}`).join(', ');
-  const rows = db.$client
-    .prepare(
-      `select co.id, co.name, co.domain, co.industry, co.size, u.name as ownerName, co.created_at as createdAt,
-              (select count(*) from contacts c where c.company_id = co.id ${andScope(contactScope(db, actor, 'c'))}) as contacts,
-              (select count(*) from deals d where d.company_id = co.id and d.status = 'open' ${andScope(dealScope(db, actor, 'd'))}) as openDeals
-       from companies co left join users u on u.id = co.owner_id
-       where ${where} order by ${order} limit @limit offset @offset`,
-    )
-    .all({ ...params, limit: PAGE_SIZE, offset: (f.page - 1) * PAGE_SIZE }) as Omit<CompanyRow, 'tags'>[];
-  const tags = tagsFor(db, 'company', rows.map((r) => r.id));
-  return { rows: rows.map((r) => ({ ...r, tags: tags.get(r.id) ?? [] })), total };
-}
+export type CompanyExportRow = {
+  id: number;
+  name: string;
+  domain: string | null;
+  industry: string | null;
+  size: string | null;
+  address: string | null;
+  owner: string | null;
+  createdAt: number;
+  tags: string | null;
+};
 
-export function* iterateCompanies(db: Db, f: ListFilters, actor: SessionUser, batch = 1000) {
-  const { where, params } = companyWhere(db, f, actor);
-  const stmt = db.$client.prepare(
-    `select co.id, co.name, co.domain, co.industry, co.size, co.address, u.name as owner, co.created_at as createdAt,
-            (select group_concat(name, ';') from (select t.name from company_tags x join tags t on t.id = x.tag_id where x.company_id = co.id order by t.name collate nocase)) as tags
-     from companies co left join users u on u.id = co.owner_id
-     where ${where} and co.id > @afterId order by co.id limit @batch`,
+/** Every company under the filters, in batches, for the CSV export. */
+export function iterateCompanies(db: Db, f: ListFilters, actor: SessionUser, batch = 1000) {
+  const { where, params } = customerWhere(db, 'company', f, actor);
+  return selectBatches<CompanyExportRow>(
+    db,
+    `select co.id, co.name, co.domain, co.industry, co.size, co.address, u.name as owner, co.created_at as createdAt, ${tagNamesSql('company')} as tags
+     ${FROM} where ${where} and co.id > @afterId order by co.id limit @batch`,
+    params,
+    batch,
   );
-  let afterId = 0;
-  for (;;) {
-    const rows = stmt.all({ ...params, afterId, batch }) as Record<string, string | number | null>[];
-    if (rows.length === 0) return;
-    yield rows;
-    afterId = rows[rows.length - 1].id as number;
-  }
 }
 
 /**

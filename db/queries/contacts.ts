@@ -1,11 +1,13 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import type { ContactInput } from '@/lib/contacts/schemas';
-import { PAGE_SIZE, type ListFilters } from '@/lib/contacts/list-filters';
+import type { CustomerSort, ListFilters } from '@/lib/contacts/list-filters';
 import { AppError } from '@/lib/errors';
-import { ftsPrefixQuery } from '@/lib/search/fts';
+import type { ListPage } from '@/lib/list/params';
+import { customerWhere, tagNamesSql } from './customer-filters';
+import { orderBy, selectBatches, selectPage, type SortSql } from './list';
 import { assertRefs } from './refs';
-import { setTags, tagsFor } from './tags';
+import { setTags, tagsFor, withTags } from './tags';
 import type { SessionUser } from './users';
 import { activityScope, andScope, canSee, companyScope, contactScope, dealScope, type Viewer } from './visibility';
 
@@ -23,70 +25,58 @@ export type ContactRow = {
   tags: string[];
 };
 
-const SORTS = {
-  name: 'c.last_name collate nocase, c.first_name collate nocase, c.id',
-  created: 'c.created_at, c.id',
-  company: 'co.name collate nocase, c.last_name collate nocase, c.id',
-} as const;
+const SORTS: Record<CustomerSort, SortSql> = {
+  name: { columns: ['c.last_name collate nocase', 'c.first_name collate nocase'] },
+  created: { columns: ['c.created_at'] },
+  company: { columns: ['co.name collate nocase', 'c.last_name collate nocase'] },
+};
 
-/** WHERE clause of the contact list and its export; null when the search has nothing searchable. */
-function contactWhere(db: Db, f: ListFilters, actor: SessionUser): { where: string; params: Record<string, unknown> } {
-  const clauses: string[] = [];
-  const scope = contactScope(db, actor, 'c');
-  if (scope) clauses.push(scope);
-  const params: Record<string, unknown> = {};
-  const match = ftsPrefixQuery(f.q);
-  if (match) {
-    clauses.push('c.id in (select rowid from contacts_fts where contacts_fts match @match)');
-    params.match = match;
-  }
-  if (f.owner !== 'all') {
-    clauses.push('c.owner_id = @ownerId');
-    params.ownerId = f.owner === 'me' ? actor.id : f.owner;
-  }
-  if (f.tag) {
-    clauses.push('c.id in (select ct.contact_id from contact_tags ct join tags t on t.id = ct.tag_id where t.name = @tag collate nocase)');
-    params.tag = f.tag;
-  }
-  if (f.openDeals) clauses.push(`exists (select 1 from deals d where d.contact_id = c.id and d.status = 'open' ${andScope(dealScope(db, actor, 'd'))})`);
-  return { where: clauses.length ? clauses.join(' and ') : '1', params };
+// The company is named only when the viewer may see it (companyScope on alias co), here and wherever
+// a contact shows its company.
+const from = (db: Db, viewer: Viewer) =>
+  `from contacts c left join companies co on co.id = c.company_id ${andScope(companyScope(db, viewer, 'co'))} left join users u on u.id = c.owner_id`;
+
+export function listContacts(db: Db, f: ListFilters, actor: SessionUser): ListPage<ContactRow> {
+  const { where, params } = customerWhere(db, 'contact', f, actor);
+  const page = selectPage<Omit<ContactRow, 'tags'>>(db, {
+    count: `from contacts c where ${where}`,
+    // Open deals counted are those the viewer may see.
+    rows: `select c.id, trim(c.first_name || ' ' || c.last_name) as name, c.email, c.phone, c.title,
+             co.id as companyId, co.name as companyName, u.name as ownerName, c.created_at as createdAt,
+             (select count(*) from deals d where d.contact_id = c.id and d.status = 'open' ${andScope(dealScope(db, actor, 'd'))}) as openDeals
+           ${from(db, actor)} where ${where} order by ${orderBy(SORTS[f.sort], f.dir, 'c.id')}`,
+    params,
+    page: f.page,
+  });
+  return { ...page, rows: withTags(db, 'contact', page.rows) };
 }
 
-// Open deals counted are those the viewer may see (dealScope on alias d); the company is named only
-// when the viewer may see it (companyScope on alias co), here and wherever a contact shows its company.
-const rowSelect = (db: Db, viewer: Viewer) => `select c.id, trim(c.first_name || ' ' || c.last_name) as name, c.email, c.phone, c.title,
-         co.id as companyId, co.name as companyName, u.name as ownerName, c.created_at as createdAt,
-         (select count(*) from deals d where d.contact_id = c.id and d.status = 'open' ${andScope(dealScope(db, viewer, 'd'))}) as openDeals
-  from contacts c left join companies co on co.id = c.company_id ${andScope(companyScope(db, viewer, 'co'))} left join users u on u.id = c.owner_id`;
+export type ContactExportRow = {
+  id: number;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  title: string | null;
+  company: string | null;
+  owner: string | null;
+  source: string | null;
+  address: string | null;
+  createdAt: number;
+  tags: string | null;
+};
 
-export function listContacts(db: Db, f: ListFilters, actor: SessionUser): { rows: ContactRow[]; total: number } {
-  const { where, params } = contactWhere(db, f, actor);
-  const total = (db.$client.prepare(`select count(*) as n from contacts c where ${where}`).get(params) as { n: number }).n;
-  const order = `${SORTS[f.sort]}`.split(', ').map((part) => `${part} ${f.dir}`).join(', ');
-  const rows = db.$client
-    .prepare(`${rowSelect(db, actor)} where ${where} order by ${order} limit @limit offset @offset`)
-    .all({ ...params, limit: PAGE_SIZE, offset: (f.page - 1) * PAGE_SIZE }) as Omit<ContactRow, 'tags'>[];
-  const tags = tagsFor(db, 'contact', rows.map((r) => r.id));
-  return { rows: rows.map((r) => ({ ...r, tags: tags.get(r.id) ?? [] })), total };
-}
-
-/** Every contact under the filters, in batches, for the CSV export (never the whole table in memory). */
-export function* iterateContacts(db: Db, f: ListFilters, actor: SessionUser, batch = 1000) {
-  const { where, params } = contactWhere(db, f, actor);
-  const stmt = db.$client.prepare(
+/** Every contact under the filters, in batches, for the CSV export. */
+export function iterateContacts(db: Db, f: ListFilters, actor: SessionUser, batch = 1000) {
+  const { where, params } = customerWhere(db, 'contact', f, actor);
+  return selectBatches<ContactExportRow>(
+    db,
     `select c.id, c.first_name as firstName, c.last_name as lastName, c.email, c.phone, c.title, co.name as company, u.name as owner,
-            c.source, c.address, c.created_at as createdAt,
-            (select group_concat(name, ';') from (select t.name from contact_tags ct join tags t on t.id = ct.tag_id where ct.contact_id = c.id order by t.name collate nocase)) as tags
-     from contacts c left join companies co on co.id = c.company_id ${andScope(companyScope(db, actor, 'co'))} left join users u on u.id = c.owner_id
-     where ${where} and c.id > @afterId order by c.id limit @batch`,
+            c.source, c.address, c.created_at as createdAt, ${tagNamesSql('contact')} as tags
+     ${from(db, actor)} where ${where} and c.id > @afterId order by c.id limit @batch`,
+    params,
+    batch,
   );
-  let afterId = 0;
-  for (;;) {
-    const rows = stmt.all({ ...params, afterId, batch }) as Record<string, string | number | null>[];
-    if (rows.length === 0) return;
-    yield rows;
-    afterId = rows[rows.length - 1].id as number;
-  }
 }
 
 function assertEmailFree(db: Db, email: string | null | undefined, exceptId: number | null, viewer: Viewer) {

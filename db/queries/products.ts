@@ -2,10 +2,12 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import type { ImportRow } from '@/lib/products/import';
-import { PRODUCT_PAGE_SIZE, type ProductFilters } from '@/lib/products/list-filters';
-import { likePrefix } from '@/lib/search/fts';
+import type { ListPage } from '@/lib/list/params';
+import type { ProductFilters, ProductSort } from '@/lib/products/list-filters';
 import type { ProductInput } from '@/lib/products/schemas';
+import { likePrefix } from '@/lib/search/fts';
 import { moneyBoundProblem } from '@/lib/validation/money';
+import { orderBy, selectBatches, selectPage, type SortSql } from './list';
 
 /** A price is never negative and never beyond the money bound (lib/money.ts), whichever path writes it. */
 export function assertPrice(cents: number, field = 'unitPriceCents'): void {
@@ -26,8 +28,14 @@ export type ProductRow = {
 };
 
 const COLUMNS = `p.id, p.name, p.sku, p.description, p.unit, p.unit_price_cents as unitPriceCents, p.tax_rate_bp as taxRateBp, p.active, p.version`;
-const SORTS = { name: 'p.name collate nocase', sku: 'p.sku', price: 'p.unit_price_cents' } as const;
-const toRow = (r: Omit<ProductRow, 'active'> & { active: number }): ProductRow => ({ ...r, active: Boolean(r.active) });
+const SORTS: Record<ProductSort, SortSql> = {
+  name: { columns: ['p.name collate nocase'] },
+  sku: { columns: ['p.sku'] },
+  price: { columns: ['p.unit_price_cents'] },
+};
+// SQLite has no booleans: `active` comes back as 0 or 1.
+type DbProductRow = Omit<ProductRow, 'active'> & { active: number };
+const toRow = (r: DbProductRow): ProductRow => ({ ...r, active: Boolean(r.active) });
 
 function productWhere(f: Pick<ProductFilters, 'q' | 'status'>): { where: string; params: Record<string, unknown> } {
   const clauses: string[] = [];
@@ -42,30 +50,27 @@ function productWhere(f: Pick<ProductFilters, 'q' | 'status'>): { where: string;
   return { where: clauses.length ? clauses.join(' and ') : '1', params };
 }
 
-export function listProducts(db: Db, f: ProductFilters): { rows: ProductRow[]; total: number } {
+export function listProducts(db: Db, f: ProductFilters): ListPage<ProductRow> {
   const { where, params } = productWhere(f);
-  const total = (db.$client.prepare(`select count(*) as n from products p where ${where}`).get(params) as { n: number }).n;
-  const rows = db.$client
-    .prepare(`select ${COLUMNS} from products p where ${where} order by ${SORTS[f.sort]} ${f.dir}, p.id ${f.dir} limit @limit offset @offset`)
-    .all({ ...params, limit: PRODUCT_PAGE_SIZE, offset: (f.page - 1) * PRODUCT_PAGE_SIZE }) as (Omit<ProductRow, 'active'> & { active: number })[];
-  return { rows: rows.map(toRow), total };
+  const page = selectPage<DbProductRow>(db, {
+    count: `from products p where ${where}`,
+    rows: `select ${COLUMNS} from products p where ${where} order by ${orderBy(SORTS[f.sort], f.dir, 'p.id')}`,
+    params,
+    page: f.page,
+  });
+  return { ...page, rows: page.rows.map(toRow) };
 }
 
 /** Every product matching the filters, a batch at a time, for the CSV download. */
-export function* iterateProducts(db: Db, f: Pick<ProductFilters, 'q' | 'status'>, batch = 1000) {
+export function* iterateProducts(db: Db, f: Pick<ProductFilters, 'q' | 'status'>, batch = 1000): Generator<ProductRow[]> {
   const { where, params } = productWhere(f);
-  const stmt = db.$client.prepare(`select ${COLUMNS} from products p where ${where} and p.id > @after order by p.id limit @limit`);
-  let after = 0;
-  for (;;) {
-    const rows = (stmt.all({ ...params, after, limit: batch }) as (Omit<ProductRow, 'active'> & { active: number })[]).map(toRow);
-    if (rows.length === 0) return;
-    yield rows;
-    after = rows[rows.length - 1].id;
+  for (const rows of selectBatches<DbProductRow>(db, `select ${COLUMNS} from products p where ${where} and p.id > @afterId order by p.id limit @batch`, params, batch)) {
+    yield rows.map(toRow);
   }
 }
 
 export function getProduct(db: Db, id: number): ProductRow | null {
-  const row = db.$client.prepare(`select ${COLUMNS} from products p where p.id = ?`).get(id) as (Omit<ProductRow, 'active'> & { active: number }) | undefined;
+  const row = db.$client.prepare(`select ${COLUMNS} from products p where p.id = ?`).get(id) as DbProductRow | undefined;
   return row ? toRow(row) : null;
 }
 

@@ -1,8 +1,10 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import type { QuoteStatus } from '@/db/schema';
+import type { ListPage } from '@/lib/list/params';
+import type { QuoteFilters } from '@/lib/quotes/list-filters';
 import { likePrefix } from '@/lib/search/fts';
-import { QUOTE_PAGE_SIZE, type QuoteFilters } from '@/lib/quotes/list-filters';
+import { orderBy, selectPage, type SortSql } from './list';
 import type { SessionUser } from './users';
 import { andScope, quoteScope, type Viewer } from './visibility';
 
@@ -27,11 +29,13 @@ export type QuoteListRow = {
 const COLUMNS = `q.id, q.number, q.revision, q.title, case when q.status = 'sent' and q.valid_until < @today then 'expired' else q.status end as status,
   q.superseded_by_id as supersededById, q.total_cents as totalCents, q.currency, q.valid_until as validUntil, q.created_at as createdAt`;
 
+const NEWEST_FIRST: SortSql = { columns: ['q.created_at'] };
+
 /**
  * Quotes newest first. "Expired" is a sent quote past its valid-until date (see lib/quotes/status),
  * so the status filter asks the date as well as the stored status.
  */
-export function listQuotes(db: Db, f: QuoteFilters, actor: SessionUser, today: string): { rows: QuoteListRow[]; total: number } {
+export function listQuotes(db: Db, f: QuoteFilters, actor: SessionUser, today: string): ListPage<QuoteListRow> {
   const clauses: string[] = [];
   const params: Record<string, unknown> = { today };
   const scope = quoteScope(db, actor, 'q');
@@ -53,15 +57,14 @@ export function listQuotes(db: Db, f: QuoteFilters, actor: SessionUser, today: s
   }
   const where = clauses.length ? clauses.join(' and ') : '1';
   const from = 'from quotes q left join companies co on co.id = q.company_id';
-  const total = (db.$client.prepare(`select count(*) as n ${from} where ${where}`).get(params) as { n: number }).n;
-  const rows = db.$client
-    .prepare(
-      `select ${COLUMNS}, co.name as companyName, trim(c.first_name || ' ' || c.last_name) as contactName, u.name as ownerName
-       ${from} left join contacts c on c.id = q.contact_id left join users u on u.id = q.owner_id
-       where ${where} order by q.created_at desc, q.id desc limit @limit offset @offset`,
-    )
-    .all({ ...params, limit: QUOTE_PAGE_SIZE, offset: (f.page - 1) * QUOTE_PAGE_SIZE }) as QuoteListRow[];
-  return { rows, total };
+  return selectPage<QuoteListRow>(db, {
+    count: `${from} where ${where}`,
+    rows: `select ${COLUMNS}, co.name as companyName, trim(c.first_name || ' ' || c.last_name) as contactName, u.name as ownerName
+           ${from} left join contacts c on c.id = q.contact_id left join users u on u.id = q.owner_id
+           where ${where} order by ${orderBy(NEWEST_FIRST, 'desc', 'q.id')}`,
+    params,
+    page: f.page,
+  });
 }
 
 /** The quotes of one deal that the viewer may see, newest first, for the deal page. */

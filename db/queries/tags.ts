@@ -32,3 +32,9 @@ export function tagsFor(db: Db, kind: 'contact' | 'company', ids: number[]): Map
   for (const r of rows) out.set(r.id, [...(out.get(r.id) ?? []), r.name]);
   return out;
 }
+
+/** The rows of one list page, each with its tag names. */
+export function withTags<Row extends { id: number }>(db: Db, kind: 'contact' | 'company', rows: Row[]): (Row & { tags: string[] })[] {
+  const tags = tagsFor(db, kind, rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, tags: tags.get(r.id) ?? [] }));
+}

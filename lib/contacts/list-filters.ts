@@ -1,22 +1,17 @@
 import { z } from 'zod';
+import { firstParam, parseListView, setListView, type ListDefaults, type ListView, type SearchParams } from '@/lib/list/params';
 
-export const PAGE_SIZE = 50;
+export type CustomerSort = 'name' | 'created' | 'company';
+
+/** The contact and company lists sort alike; a company's "company" order is its name. */
+export const CUSTOMER_LIST: ListDefaults<CustomerSort> = { sorts: ['name', 'created', 'company'], sort: 'name', dir: 'asc' };
 
 export type ListFilters = {
   q: string;
   owner: 'me' | 'all' | number;
   tag: string | null;
   openDeals: boolean;
-  sort: 'name' | 'created' | 'company';
-  dir: 'asc' | 'desc';
-  page: number;
-};
-
-type Params = Record<string, string | string[] | undefined>;
-const first = (params: Params, key: string) => {
-  const v = params[key];
-  return (Array.isArray(v) ? v[0] : v) ?? undefined;
-};
+} & ListView<CustomerSort>;
 
 // URL parameters are user input: anything unreadable falls back to its default.
 const schema = z.object({
@@ -24,23 +19,17 @@ const schema = z.object({
   owner: z.union([z.enum(['me', 'all']), z.coerce.number().int().positive()]).catch('all'),
   tag: z.string().trim().min(1).max(40).nullable().catch(null),
   open: z.literal('1').nullable().catch(null),
-  sort: z.enum(['name', 'created', 'company']).catch('name'),
-  dir: z.enum(['asc', 'desc']).catch('asc'),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
 /** Filters of the contact and company lists, from the URL. */
-export function parseListFilters(params: Params): ListFilters {
+export function parseListFilters(params: SearchParams): ListFilters {
   const raw = schema.parse({
-    q: first(params, 'q') ?? '',
-    owner: first(params, 'owner') ?? 'all',
-    tag: first(params, 'tag') ?? null,
-    open: first(params, 'open') ?? null,
-    sort: first(params, 'sort') ?? 'name',
-    dir: first(params, 'dir') ?? 'asc',
-    page: first(params, 'page') ?? 1,
+    q: firstParam(params, 'q') ?? '',
+    owner: firstParam(params, 'owner') ?? 'all',
+    tag: firstParam(params, 'tag') ?? null,
+    open: firstParam(params, 'open') ?? null,
   });
-  return { q: raw.q, owner: raw.owner, tag: raw.tag, openDeals: raw.open === '1', sort: raw.sort, dir: raw.dir, page: raw.page };
+  return { q: raw.q, owner: raw.owner, tag: raw.tag, openDeals: raw.open === '1', ...parseListView(params, CUSTOMER_LIST) };
 }
 
 export function listFiltersToParams(f: ListFilters, change: Partial<ListFilters> = {}): URLSearchParams {
@@ -50,8 +39,5 @@ export function listFiltersToParams(f: ListFilters, change: Partial<ListFilters>
   if (next.owner !== 'all') p.set('owner', String(next.owner));
   if (next.tag) p.set('tag', next.tag);
   if (next.openDeals) p.set('open', '1');
-  if (next.sort !== 'name') p.set('sort', next.sort);
-  if (next.dir !== 'asc') p.set('dir', next.dir);
-  if (next.page > 1) p.set('page', String(next.page));
-  return p;
+  return setListView(p, next, CUSTOMER_LIST);
 }

@@ -1,120 +1,82 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ListToolbar } from '@/components/list/list-toolbar';
-import { Pagination } from '@/components/list/pagination';
-import { SortHeader } from '@/components/list/sort-link';
-import { buttonClass } from '@/components/ui/button';
-import { Card } from '@/components/ui/card';
-import { PageHeader } from '@/components/ui/page-header';
-import { Tag } from '@/components/ui/tag';
+import type { Column } from '@/components/list/data-list';
+import { addedColumn, countColumn, CustomerList } from '@/components/records/customer-list';
+import { TagList } from '@/components/ui/tag';
 import { getDb } from '@/db';
-import { listContacts } from '@/db/queries/contacts';
+import { listContacts, type ContactRow } from '@/db/queries/contacts';
 import { listTagNames } from '@/db/queries/tags';
 import { listActiveUsers } from '@/db/queries/users';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requireUser } from '@/lib/auth/session';
-import { dateInZone } from '@/lib/dates';
-import { listFiltersToParams, PAGE_SIZE, parseListFilters, type ListFilters } from '@/lib/contacts/list-filters';
+import { parseListFilters } from '@/lib/contacts/list-filters';
+import type { SearchParams } from '@/lib/list/params';
 
 export const metadata: Metadata = { title: 'Contacts' };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+/** The columns but the last, which shows the day in the workspace's time zone. */
+const COLUMNS: Column<ContactRow>[] = [
+  {
+    label: 'Name',
+    sort: 'name',
+    className: 'md:min-w-[12rem]',
+    cell: (c) => (
+      <>
+        <Link href={`/contacts/${c.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+          {c.name}
+        </Link>
+        {c.title ? <div className="text-xs text-slate-500">{c.title}</div> : null}
+        <TagList tags={c.tags} className="mt-1" />
+      </>
+    ),
+  },
+  {
+    label: 'Company',
+    sort: 'company',
+    className: 'text-slate-700',
+    cell: (c) =>
+      c.companyId ? (
+        <Link href={`/companies/${c.companyId}`} className="hover:underline">
+          {c.companyName}
+        </Link>
+      ) : (
+        <span className="hidden text-slate-400 md:inline">—</span>
+      ),
+  },
+  {
+    label: 'Email and phone',
+    className: 'min-w-0 text-slate-600 md:max-w-[16rem]',
+    cell: (c) => (
+      <>
+        <div className="truncate" title={c.email ?? undefined}>
+          {c.email}
+        </div>
+        <div className="text-xs text-slate-500">{c.phone}</div>
+      </>
+    ),
+  },
+  { label: 'Owner', phone: false, className: 'whitespace-nowrap text-slate-600', cell: (c) => c.ownerName },
+  countColumn('Open deals', (c) => c.openDeals),
+];
 
-export default async function ContactsPage({ searchParams }: Props) {
+export default async function ContactsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
   const filters = parseListFilters(await searchParams);
   const db = getDb();
-  const { rows, total } = listContacts(db, filters, user);
-  const { timezone } = getWorkspace(db);
-  const href = (change: Partial<ListFilters>) => {
-    const p = listFiltersToParams(filters, change);
-    return `/contacts${p.size ? `?${p}` : ''}`;
-  };
-  const exportParams = listFiltersToParams(filters, { page: 1 });
-  const filtered = Boolean(filters.q || filters.tag || filters.openDeals || filters.owner !== 'all');
-
   return (
-    <>
-      <PageHeader
-        title="Contacts"
-        description={`${total.toLocaleString('en-US')} ${total === 1 ? 'person' : 'people'}${filtered ? ' match these filters' : ''}.`}
-        actions={
-          <>
-            <a href={`/contacts/export.csv${exportParams.size ? `?${exportParams}` : ''}`} className={buttonClass('secondary')}>
-              Export CSV
-            </a>
-            <Link href="/contacts/new" className={buttonClass()}>
-              New contact
-            </Link>
-          </>
-        }
-      />
-      <ListToolbar searchLabel="Search contacts" placeholder="Name, email, phone or company…" users={listActiveUsers(db)} tags={listTagNames(db)} openDealsLabel="Has open deals" />
-      {rows.length === 0 ? (
-        <Card className="p-10 text-center">
-          <p className="font-medium text-slate-900">{filtered ? 'No contact matches.' : 'No contacts yet.'}</p>
-          <p className="mt-1 text-sm text-slate-500">
-            {filtered ? 'Try fewer letters or clear a filter.' : 'Add the people you sell to, and everything you do with them lands on their page.'}
-          </p>
-          <Link href="/contacts/new" className={`${buttonClass()} mt-4`}>
-            New contact
-          </Link>
-        </Card>
-      ) : (
-        <Card className="overflow-hidden">
-          <table className="w-full text-sm" aria-label="Contacts">
-            <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs text-slate-500 md:table-header-group">
-              <tr>
-                <SortHeader label="Name" sortKey="name" current={filters.sort} dir={filters.dir} hrefFor={(sort, dir) => href({ sort: sort as ListFilters['sort'], dir, page: 1 })} />
-                <SortHeader label="Company" sortKey="company" current={filters.sort} dir={filters.dir} hrefFor={(sort, dir) => href({ sort: sort as ListFilters['sort'], dir, page: 1 })} />
-                <th scope="col" className="px-4 py-2.5 text-left font-medium">Email and phone</th>
-                <th scope="col" className="px-4 py-2.5 text-left font-medium">Owner</th>
-                <th scope="col" className="px-4 py-2.5 text-right font-medium">Open deals</th>
-                <SortHeader label="Added" sortKey="created" current={filters.sort} dir={filters.dir} hrefFor={(sort, dir) => href({ sort: sort as ListFilters['sort'], dir, page: 1 })} className="text-right" />
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((c) => (
-                <tr key={c.id} data-testid="contact-row" className="flex flex-col gap-0.5 px-4 py-3 hover:bg-slate-50 md:table-row md:p-0">
-                  <td className="md:min-w-[12rem] md:px-4 md:py-3">
-                    <Link href={`/contacts/${c.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
-                      {c.name}
-                    </Link>
-                    {c.title ? <div className="text-xs text-slate-500">{c.title}</div> : null}
-                    {c.tags.length ? (
-                      <div className="mt-1 flex flex-wrap gap-1">
-                        {c.tags.map((t) => (
-                          <Tag key={t}>{t}</Tag>
-                        ))}
-                      </div>
-                    ) : null}
-                  </td>
-                  <td className="text-slate-700 md:px-4 md:py-3">
-                    {c.companyId ? (
-                      <Link href={`/companies/${c.companyId}`} className="hover:underline">
-                        {c.companyName}
-                      </Link>
-                    ) : (
-                      <span className="hidden text-slate-400 md:inline">—</span>
-                    )}
-                  </td>
-                  <td className="min-w-0 text-slate-600 md:max-w-[16rem] md:px-4 md:py-3">
-                    <div className="truncate" title={c.email ?? undefined}>{c.email}</div>
-                    <div className="text-xs text-slate-500">{c.phone}</div>
-                  </td>
-                  <td className="hidden whitespace-nowrap text-slate-600 md:table-cell md:px-4 md:py-3">{c.ownerName}</td>
-                  <td className="text-slate-600 md:px-4 md:py-3 md:text-right md:tabular-nums">
-                    <span className="md:hidden">Open deals: </span>
-                    {c.openDeals}
-                  </td>
-                  <td className="hidden text-right text-slate-500 md:table-cell md:px-4 md:py-3">{dateInZone(c.createdAt, timezone)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
-      )}
-      <Pagination page={filters.page} pageSize={PAGE_SIZE} total={total} hrefFor={(page) => href({ page })} />
-    </>
+    <CustomerList
+      path="/contacts"
+      title="Contacts"
+      nouns={{ one: 'person', many: 'people' }}
+      newLabel="New contact"
+      search={{ label: 'Search contacts', placeholder: 'Name, email, phone or company…' }}
+      empty={{ noMatch: 'No contact matches.', none: 'No contacts yet.', start: 'Add the people you sell to, and everything you do with them lands on their page.' }}
+      filters={filters}
+      list={listContacts(db, filters, user)}
+      columns={[...COLUMNS, addedColumn(getWorkspace(db).timezone)]}
+      rowTestId="contact-row"
+      users={listActiveUsers(db)}
+      tags={listTagNames(db)}
+    />
   );
 }

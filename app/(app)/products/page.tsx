@@ -1,38 +1,32 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Pagination } from '@/components/list/pagination';
-import { SortHeader } from '@/components/list/sort-link';
+import { DataList, type Column } from '@/components/list/data-list';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
-import { listProducts } from '@/db/queries/products';
+import { listProducts, type ProductRow } from '@/db/queries/products';
 import { getWorkspace } from '@/db/queries/workspace';
 import { isAdmin, seesEveryone } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { bpToPercent, formatMoney } from '@/lib/money';
-import { PRODUCT_PAGE_SIZE, parseProductFilters, productFiltersToParams, type ProductFilters } from '@/lib/products/list-filters';
+import { hrefWithParams, type SearchParams } from '@/lib/list/params';
+import { parseProductFilters, productFiltersToParams, type ProductFilters } from '@/lib/products/list-filters';
 import { ProductToolbar } from './_components/product-toolbar';
 import { StatusBadge } from './_components/status-badge';
 
 export const metadata: Metadata = { title: 'Products' };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
 const STATUS_WORDS = { active: 'active ', inactive: 'inactive ', all: '' } as const;
 
-export default async function ProductsPage({ searchParams }: Props) {
+export default async function ProductsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
   const filters = parseProductFilters(await searchParams);
   const db = getDb();
-  const { rows, total } = listProducts(db, filters);
+  const { rows, total, page } = listProducts(db, filters);
   const { currency } = getWorkspace(db);
   const canEdit = seesEveryone(user.role);
-  const href = (change: Partial<ProductFilters>) => {
-    const p = productFiltersToParams(filters, change);
-    return `/products${p.size ? `?${p}` : ''}`;
-  };
-  const sortHref = (sort: string, dir: 'asc' | 'desc') => href({ sort: sort as ProductFilters['sort'], dir, page: 1 });
+  const href = (change: Partial<ProductFilters>) => hrefWithParams('/products', productFiltersToParams(filters, change));
   const exportParams = productFiltersToParams(filters, { page: 1, sort: 'name', dir: 'asc' });
   const noun = `${STATUS_WORDS[filters.status]}${total === 1 ? 'product' : 'products'}`;
 
@@ -65,57 +59,70 @@ export default async function ProductsPage({ searchParams }: Props) {
         }
       />
       <ProductToolbar status={filters.status} />
-      {rows.length === 0 ? (
-        <EmptyState
-          // With no search, an empty active list still may hide inactive products: offer them rather than "none yet".
-          filtered={Boolean(filters.q) || filters.status !== 'active' || listProducts(db, { ...filters, status: 'all' }).total > 0}
-          canEdit={canEdit}
-          clearHref={href({ q: '', status: 'all', page: 1 })}
-        />
-      ) : (
-        <Card className="overflow-hidden">
-          <table className="w-full text-sm" aria-label="Products">
-            <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs text-slate-500 md:table-header-group">
-              <tr>
-                <SortHeader label="Name" sortKey="name" current={filters.sort} dir={filters.dir} hrefFor={sortHref} />
-                <SortHeader label="SKU" sortKey="sku" current={filters.sort} dir={filters.dir} hrefFor={sortHref} />
-                <th scope="col" className="px-4 py-2.5 text-left font-medium">Unit</th>
-                <SortHeader label="Unit price" sortKey="price" current={filters.sort} dir={filters.dir} hrefFor={sortHref} className="text-right" />
-                <th scope="col" className="px-4 py-2.5 text-right font-medium">Tax</th>
-                <th scope="col" className="px-4 py-2.5 text-left font-medium">Status</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((p) => (
-                <tr key={p.id} data-testid="product-row" className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-0.5 px-4 py-3 hover:bg-slate-50 md:table-row md:p-0">
-                  <td className="min-w-0 md:max-w-md md:px-4 md:py-3">
-                    <Link href={`/products/${p.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
-                      {p.name}
-                    </Link>
-                    {p.description ? <div className="truncate text-xs text-slate-500">{p.description}</div> : null}
-                  </td>
-                  <td className="col-start-1 font-mono text-xs text-slate-600 md:px-4 md:py-3">{p.sku}</td>
-                  <td className="hidden text-slate-600 md:table-cell md:px-4 md:py-3">{p.unit}</td>
-                  <td className="col-start-2 row-start-1 text-right font-medium tabular-nums text-slate-900 md:px-4 md:py-3 md:font-normal">
-                    {formatMoney(p.unitPriceCents, currency)}
-                    <span className="text-xs font-normal text-slate-500 md:hidden"> / {p.unit}</span>
-                  </td>
-                  <td className="col-start-2 row-start-2 text-right text-xs text-slate-500 tabular-nums md:px-4 md:py-3 md:text-sm md:text-slate-600">
-                    <span className="md:hidden">Tax </span>
-                    {bpToPercent(p.taxRateBp)}%
-                  </td>
-                  <td className={p.active ? 'hidden md:table-cell md:px-4 md:py-3' : 'col-start-1 md:px-4 md:py-3'}>
-                    <StatusBadge active={p.active} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
-      )}
-      <Pagination page={filters.page} pageSize={PRODUCT_PAGE_SIZE} total={total} hrefFor={(page) => href({ page })} />
+      <DataList
+        label="Products"
+        rows={rows}
+        columns={productColumns(currency)}
+        rowTestId="product-row"
+        card="grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-0.5"
+        sorting={{ sort: filters.sort, dir: filters.dir, hrefFor: (sort, dir) => href({ sort: sort as ProductFilters['sort'], dir, page: 1 }) }}
+        pages={{ page, total, hrefFor: (p) => href({ page: p }) }}
+        empty={
+          <EmptyState
+            // With no search, an empty active list still may hide inactive products: offer them rather than "none yet".
+            filtered={Boolean(filters.q) || filters.status !== 'active' || listProducts(db, { ...filters, status: 'all' }).total > 0}
+            canEdit={canEdit}
+            clearHref={href({ q: '', status: 'all', page: 1 })}
+          />
+        }
+      />
     </>
   );
+}
+
+/** On a phone: name and price on top, SKU and tax below, and the status only when inactive. */
+function productColumns(currency: string): Column<ProductRow>[] {
+  return [
+    {
+      label: 'Name',
+      sort: 'name',
+      className: 'min-w-0 md:max-w-md',
+      cell: (p) => (
+        <>
+          <Link href={`/products/${p.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+            {p.name}
+          </Link>
+          {p.description ? <div className="truncate text-xs text-slate-500">{p.description}</div> : null}
+        </>
+      ),
+    },
+    { label: 'SKU', sort: 'sku', className: 'col-start-1 font-mono text-xs text-slate-600', cell: (p) => p.sku },
+    { label: 'Unit', phone: false, className: 'text-slate-600', cell: (p) => p.unit },
+    {
+      label: 'Unit price',
+      sort: 'price',
+      align: 'right',
+      className: 'col-start-2 row-start-1 text-right font-medium tabular-nums text-slate-900 md:font-normal',
+      cell: (p) => (
+        <>
+          {formatMoney(p.unitPriceCents, currency)}
+          <span className="text-xs font-normal text-slate-500 md:hidden"> / {p.unit}</span>
+        </>
+      ),
+    },
+    {
+      label: 'Tax',
+      align: 'right',
+      className: 'col-start-2 row-start-2 text-right text-xs text-slate-500 tabular-nums md:text-sm md:text-slate-600',
+      cell: (p) => (
+        <>
+          <span className="md:hidden">Tax </span>
+          {bpToPercent(p.taxRateBp)}%
+        </>
+      ),
+    },
+    { label: 'Status', phone: (p) => !p.active, className: 'col-start-1', cell: (p) => <StatusBadge active={p.active} /> },
+  ];
 }
 
 function EmptyState({ filtered, canEdit, clearHref }: { filtered: boolean; canEdit: boolean; clearHref: string }) {
