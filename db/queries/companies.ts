@@ -4,6 +4,7 @@ import { companies } from '@/db/schema';
 import { seesEveryone } from '@/lib/auth/roles';
 import type { CompanyInput } from '@/lib/contacts/schemas';
 import type { CustomerSort, ListFilters } from '@/lib/contacts/list-filters';
+import { ownerAfterEdit } from '@/lib/contacts/owner';
 import { AppError } from '@/lib/errors';
 import type { ListPage } from '@/lib/list/params';
 import { customerWhere, tagNamesSql } from './customer-filters';
@@ -137,9 +138,7 @@ export function updateCompany(db: Db, id: number, input: CompanyInput, actor: Se
       | { ownerId: number | null; priceListId: number | null }
       | undefined;
     if (!current || !canSee(db, actor, 'company', id)) throw new AppError('This company no longer exists.');
-    if (actor.role === 'rep' && current.ownerId !== actor.id) throw new AppError('You can only edit your own companies.');
-    const ownerId = input.ownerId ?? current.ownerId ?? actor.id;
-    if (actor.role === 'rep' && ownerId !== current.ownerId) throw new AppError('Only a manager or an admin can reassign a company.');
+    const ownerId = ownerAfterEdit('company', current.ownerId, input.ownerId, actor);
     assertRefs(db, { ownerId: ownerId !== current.ownerId ? ownerId : null });
     db.$client
       .prepare(

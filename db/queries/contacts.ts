@@ -2,6 +2,7 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import type { ContactInput } from '@/lib/contacts/schemas';
 import type { CustomerSort, ListFilters } from '@/lib/contacts/list-filters';
+import { ownerAfterEdit } from '@/lib/contacts/owner';
 import { AppError } from '@/lib/errors';
 import type { ListPage } from '@/lib/list/params';
 import { customerWhere, tagNamesSql } from './customer-filters';
@@ -129,9 +130,7 @@ export function updateContact(db: Db, id: number, input: ContactInput, actor: Se
   db.transaction(() => {
     const current = db.$client.prepare('select owner_id as ownerId from contacts where id = ?').get(id) as { ownerId: number | null } | undefined;
     if (!current || !canSee(db, actor, 'contact', id)) throw new AppError('This contact no longer exists.');
-    if (actor.role === 'rep' && current.ownerId !== actor.id) throw new AppError('You can only edit your own contacts.');
-    const ownerId = input.ownerId ?? current.ownerId ?? actor.id;
-    if (actor.role === 'rep' && ownerId !== current.ownerId) throw new AppError('Only a manager or an admin can reassign a contact.');
+    const ownerId = ownerAfterEdit('contact', current.ownerId, input.ownerId, actor);
     assertRefs(db, { ownerId: ownerId !== current.ownerId ? ownerId : null, companyId: input.companyId });
     assertEmailFree(db, input.email, id, actor);
     db.$client
