@@ -33,3 +33,8 @@ export function decodeCursor(value: string | undefined | null): TimelineCursor |
 export const timelineTypesSchema = z
   .preprocess((v) => (Array.isArray(v) ? v.join(',') : (v ?? '')), z.string())
   .transform((s) => s.split(',').filter((t): t is TimelineType => (TIMELINE_TYPES as readonly string[]).includes(t)));
+
+/** The timeline's type filter and page position, from a record page's URL. */
+export function parseTimelineParams(params: Record<string, string | string[] | undefined>): { types: TimelineType[]; before: TimelineCursor | null } {
+  return { types: timelineTypesSchema.parse(params.type), before: decodeCursor(typeof params.before === 'string' ? params.before : null) };
+}

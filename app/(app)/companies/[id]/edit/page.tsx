@@ -7,15 +7,16 @@ import { listPriceListOptions } from '@/db/queries/price-lists';
 import { listActiveUsers } from '@/db/queries/users';
 import { seesEveryone } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
+import { idParam } from '@/lib/route-params';
 import { CompanyForm } from '../../_components/company-form';
 
 export const metadata: Metadata = { title: 'Edit company' };
 
 export default async function EditCompanyPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const id = Number((await params).id);
+  const id = idParam((await params).id);
   const db = getDb();
-  const company = Number.isInteger(id) && id > 0 ? getCompanyHeader(db, id, user) : null;
+  const company = id ? getCompanyHeader(db, id, user) : null;
   if (!company) notFound();
   return (
     <div className="mx-auto max-w-3xl">

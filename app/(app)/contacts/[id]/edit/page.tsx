@@ -6,14 +6,15 @@ import { getContactHeader } from '@/db/queries/contacts';
 import { listActiveUsers } from '@/db/queries/users';
 import { seesEveryone } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
+import { idParam } from '@/lib/route-params';
 import { ContactForm } from '../../_components/contact-form';
 
 export const metadata: Metadata = { title: 'Edit contact' };
 
 export default async function EditContactPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const id = Number((await params).id);
-  const contact = Number.isInteger(id) && id > 0 ? getContactHeader(getDb(), id, user) : null;
+  const id = idParam((await params).id);
+  const contact = id ? getContactHeader(getDb(), id, user) : null;
   if (!contact) notFound();
   return (
     <div className="mx-auto max-w-3xl">
