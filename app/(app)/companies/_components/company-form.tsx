@@ -1,9 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { OwnerField, SaveOrCancel, TagsField } from '@/components/form/customer-fields';
 import { useFormAction } from '@/components/form/use-form-action';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, SelectField } from '@/components/ui/field';
 import { createCompanyAction, updateCompanyAction } from '../actions';
@@ -52,16 +52,7 @@ export function CompanyForm({ values, users, canReassign, priceLists, canSetPric
             </option>
           ))}
         </SelectField>
-        {canReassign ? (
-          <SelectField label="Owner" name="ownerId" defaultValue={values?.ownerId ?? ''} error={errors.ownerId}>
-            <option value="">Me</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </SelectField>
-        ) : null}
+        {canReassign ? <OwnerField users={users} defaultValue={values?.ownerId} error={errors.ownerId} /> : null}
         {canSetPriceList ? (
           <SelectField label="Price list" name="priceListId" defaultValue={values?.priceListId ?? ''} error={errors.priceListId}>
             <option value="">Catalogue prices</option>
@@ -78,17 +69,10 @@ export function CompanyForm({ values, users, canReassign, priceLists, canSetPric
             <p className="text-xs text-slate-500">Only a manager or an admin can change it.</p>
           </div>
         )}
-        <Field label="Tags" name="tags" defaultValue={values?.tags.join(', ') ?? ''} error={errors.tags} hint="Separate tags with commas." />
+        <TagsField tags={values?.tags} error={errors.tags} />
         <Field label="Address" name="address" defaultValue={values?.address ?? ''} error={errors.address} className="sm:col-span-2" />
       </Card>
-      <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={() => router.back()}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : values?.id ? 'Save company' : 'Create company'}
-        </Button>
-      </div>
+      <SaveOrCancel pending={pending} label={values?.id ? 'Save company' : 'Create company'} />
     </form>
   );
 }

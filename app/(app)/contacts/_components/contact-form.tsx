@@ -2,11 +2,11 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { OwnerField, SaveOrCancel, TagsField } from '@/components/form/customer-fields';
 import { useFormAction } from '@/components/form/use-form-action';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { Field, inputClass, SelectField } from '@/components/ui/field';
+import { Field, inputClass } from '@/components/ui/field';
 import { createContactAction, updateContactAction } from '../actions';
 
 export type ContactFormValues = {
@@ -52,17 +52,8 @@ export function ContactForm({ values, users, canReassign }: Props) {
         <Field label="Phone" name="phone" type="tel" defaultValue={values?.phone ?? ''} error={errors.phone} />
         <Field label="Job title" name="title" defaultValue={values?.title ?? ''} error={errors.title} />
         <Field label="Company" name="companyName" defaultValue={values?.companyName ?? ''} error={errors.companyName} hint="An existing company, or a new one to create." />
-        {canReassign ? (
-          <SelectField label="Owner" name="ownerId" defaultValue={values?.ownerId ?? ''} error={errors.ownerId}>
-            <option value="">Me</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </SelectField>
-        ) : null}
-        <Field label="Tags" name="tags" defaultValue={values?.tags.join(', ') ?? ''} error={errors.tags} hint="Separate tags with commas." />
+        {canReassign ? <OwnerField users={users} defaultValue={values?.ownerId} error={errors.ownerId} /> : null}
+        <TagsField tags={values?.tags} error={errors.tags} />
         <Field label="Source" name="source" defaultValue={values?.source ?? ''} error={errors.source} placeholder="Website, referral, event…" />
         <Field label="Address" name="address" defaultValue={values?.address ?? ''} error={errors.address} className="sm:col-span-2" />
         <div className="sm:col-span-2">
@@ -73,14 +64,7 @@ export function ContactForm({ values, users, canReassign }: Props) {
           {errors.notes ? <p className="mt-1 text-sm text-red-600">{errors.notes}</p> : null}
         </div>
       </Card>
-      <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={() => router.back()}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : values?.id ? 'Save contact' : 'Create contact'}
-        </Button>
-      </div>
+      <SaveOrCancel pending={pending} label={values?.id ? 'Save contact' : 'Create contact'} />
     </form>
   );
 }
