@@ -121,7 +121,7 @@ function productColumns(currency: string): Column<ProductRow>[] {
         </>
       ),
     },
-    { label: 'Status', phone: (p) => !p.active, className: 'col-start-1', cell: (p) => <StatusBadge active={p.active} /> },
+    { label: 'Status', phone: (p) => !p.active, className: (p) => (p.active ? undefined : 'col-start-1'), cell: (p) => <StatusBadge active={p.active} /> },
   ];
 }
 

@@ -123,7 +123,7 @@ function dealColumns({ money, today, timeZone }: { money: (cents: number) => str
         </>
       ),
     },
-    { label: 'Prob.', align: 'right', phone: false, className: 'text-right text-slate-600 tabular-nums', cell: (d) => `${d.probabilityBp / 100}%` },
+    { label: 'Prob.', align: 'right', phone: false, className: 'text-right text-slate-600 tabular-nums', cell: (d) => <>{d.probabilityBp / 100}%</> },
     {
       label: 'Weighted',
       align: 'right',
