@@ -33,7 +33,7 @@ export function countColumn<Row>(label: string, value: (row: Row) => number): Co
     className: 'text-slate-600 md:text-right md:tabular-nums',
     cell: (row) => (
       <>
-        <span className="md:hidden">{label}: </span>
+        <span className="md:hidden">{`${label}: `}</span>
         {value(row)}
       </>
     ),
