@@ -60,6 +60,13 @@ test('filters by owner, tag and open deals; sorts and pages in SQL', () => {
   expect(page2.rows.length).toBe(all.total - 50);
   const names = [...all.rows, ...page2.rows].map((r) => r.name);
   expect(new Set(names.map((n, i) => `${n}-${i}`)).size).toBe(all.total);
+  // A page past the end (an old link) shows the last page, and says so.
+  const beyond = listContacts(db, filters({ sort: 'name', page: '99' }), ana);
+  expect(beyond.page).toBe(2);
+  expect(beyond.rows.map((r) => r.id)).toEqual(page2.rows.map((r) => r.id));
+  const companies = listCompanies(db, filters({ sort: 'created', dir: 'desc', page: '99' }), ana);
+  expect(companies.page).toBe(1);
+  expect(companies.rows.map((r) => r.createdAt)).toEqual(companies.rows.map((r) => r.createdAt).sort((a, b) => b - a));
   const exported = [...iterateContacts(db, filters({ tag: 'VIP' }), ana, 7)].flat();
   expect(exported.map((r) => r.id)).toContain(id);
   expect(exported.find((r) => r.id === id)?.tags).toBe('Golf club;VIP');
