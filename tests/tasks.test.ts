@@ -230,7 +230,7 @@ describe('calendar feed', () => {
     expect(getCalendarSecret(db, tess.id)).toBeNull();
     const first = renewCalendarSecret(db, tess.id);
     expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(findCalendarOwner(db, first)).toEqual({ id: tess.id, name: 'Tess Tasks' });
+    expect(findCalendarOwner(db, first)).toEqual({ id: tess.id, name: 'Tess Tasks', role: 'rep' });
     expect((await feedRequest(first)).status).toBe(200);
 
     const second = renewCalendarSecret(db, tess.id);
@@ -254,7 +254,7 @@ describe('calendar feed', () => {
     const ancient = insertActivity({ subject: 'Ancient task', due: '2026-09-01', ownerId: tess.id });
     const ancientMeeting = insertActivity({ type: 'meeting', subject: 'Ancient meeting', doneAt: Date.UTC(2026, 8, 1), ownerId: tess.id });
     const since = '2026-10-26';
-    const events = feedEvents(listFeedActivities(db, tess.id, since), { origin: 'http://crm.example', timeZone: 'UTC', since });
+    const events = feedEvents(listFeedActivities(db, tess, since), { origin: 'http://crm.example', timeZone: 'UTC', since });
     const uids = events.map((e) => e.uid);
     expect(uids).toEqual(expect.arrayContaining([`activity-${ids.yesterday}@keel`, `activity-${ids.monday}@keel`, `activity-${ids.meeting}@keel`, `activity-${heldMeeting}@keel`]));
     for (const excluded of [ids.old /* done */, ids.undated /* no date */, ids.call, ids['someone else'], ancient, ancientMeeting]) expect(uids).not.toContain(`activity-${excluded}@keel`);
@@ -298,7 +298,7 @@ describe('every task and feed query walks activities_owner_due_idx', () => {
       countOverdueTasks(db, ana.id, TODAY);
       listCompletedToday(db, { scope: { ownerId: ana.id }, now: Date.now(), timeZone: 'UTC' });
       listCompletedToday(db, { scope: 'all', now: Date.now(), timeZone: 'UTC' });
-      listFeedActivities(db, ana.id, '2026-10-26');
+      listFeedActivities(db, ana, '2026-10-26');
     } finally {
       spy.mockRestore();
     }

@@ -247,7 +247,7 @@ describe('with "only their own", a rep reads', () => {
     expect(listDealsClosing(db, ana, null, '2026-11-01', '2026-11-30').deals.map((d) => d.id)).toEqual([r.anaDeal]);
     expect(listRottingDeals(db, ana, null, NOW).deals.map((d) => d.id)).toEqual([r.anaDeal]);
     expect(listDealsClosing(db, mia, null, '2026-11-01', '2026-11-30').total).toBe(3);
-    expect(listOverdueTasks(db, ana.id, TODAY).tasks.map((t) => t.id)).toEqual([r.anaTask]);
+    expect(listOverdueTasks(db, ana, TODAY).tasks.map((t) => t.id)).toEqual([r.anaTask]);
     const query = { months: ['2026-11'], today: TODAY, timeZone: 'UTC', pipelineId: null, ownerId: null };
     expect(getForecast(db, { ...query, viewer: ana }).rows[0]).toMatchObject({ openDeals: 1, openCents: 500_000 });
     expect(getForecast(db, { ...query, viewer: mia }).rows[0]).toMatchObject({ openDeals: 3 });
@@ -261,7 +261,19 @@ describe('with "only their own", a rep reads', () => {
   test('tasks, the calendar feed and price lists', () => {
     const open = listTaskGroups(db, { scope: { ownerId: ana.id }, today: TODAY, limit: 50 });
     expect(open.groups.flatMap((g) => g.rows.map((x) => x.id))).toEqual([r.anaTask]);
-    expect(listFeedActivities(db, ana.id, '2026-11-01').map((x) => x.id)).toEqual([r.anaTask]);
+    expect(listFeedActivities(db, ana, '2026-11-01').map((x) => x.id)).toEqual([r.anaTask]);
+    // Her own task about Ben's company and deal is listed, without naming or linking what she cannot see.
+    const about = activity('task', 'Ana asks about Bensco', ana.id, { contactId: r.anaAtBenCo, companyId: r.benCo, dealId: r.benDeal }, { due: '2026-11-10' });
+    try {
+      const row = listTaskGroups(db, { scope: { ownerId: ana.id }, today: TODAY, limit: 50, viewer: ana }).groups.flatMap((g) => g.rows).find((x) => x.id === about);
+      expect(row).toMatchObject({ contactId: r.anaAtBenCo, contactName: 'Carla Crossover', companyId: null, companyName: null, dealId: null, dealTitle: null });
+      expect(listOverdueTasks(db, ana, TODAY).tasks.find((x) => x.id === about)).toMatchObject({ contactName: 'Carla Crossover', dealId: null, dealTitle: null });
+      expect(listFeedActivities(db, ana, '2026-11-01').find((x) => x.id === about)).toMatchObject({ contactName: 'Carla Crossover', companyName: null, dealTitle: null });
+      const asManager = listTaskGroups(db, { scope: { ownerId: ana.id }, today: TODAY, limit: 50, viewer: mia }).groups.flatMap((g) => g.rows).find((x) => x.id === about);
+      expect(asManager).toMatchObject({ companyName: 'Bensco Hidden', dealTitle: 'Bensco secret deal' });
+    } finally {
+      db.$client.prepare('delete from activities where id = ?').run(about);
+    }
     db.$client.prepare('insert into price_lists (id, name) values (1, ?)').run('Partners');
     db.$client.prepare('update companies set price_list_id = 1 where id = ?').run(r.benCo);
     expect(getCompanyPriceList(db, r.benCo, ana)).toBeNull();

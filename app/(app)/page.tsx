@@ -29,7 +29,7 @@ export default async function DashboardPage() {
   const { rows } = getForecast(db, { months: quarter, today, timeZone: ws.timezone, pipelineId: null, ownerId, viewer: user });
   const thisMonth = rows.find((r) => r.month === month)!;
   const q = totalRow(rows);
-  const overdue = listOverdueTasks(db, user.id, today);
+  const overdue = listOverdueTasks(db, user, today);
   const closing = listDealsClosing(db, user, ownerId, today, endOfWeek(today));
   const rotting = listRottingDeals(db, user, ownerId, nowMs());
   const money = (c: number) => formatMoney(c, ws.currency, { whole: true });

@@ -2,6 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '@/db/client';
 import { FEED_MAX_EVENTS, type FeedActivity } from '@/lib/calendar/feed';
+import { andScope, companyScope, contactScope, dealScope, type Viewer } from './visibility';
 
 // The calendar feed URL carries users.calendar_secret, the only credential the feed asks for.
 
@@ -11,8 +12,8 @@ export function newCalendarSecret(): string {
 }
 
 /** The active user a feed secret belongs to, or null for an unknown or revoked one. */
-export function findCalendarOwner(db: Db, secret: string): { id: number; name: string } | null {
-  const row = db.$client.prepare('select id, name from users where calendar_secret = ? and active = 1').get(secret) as { id: number; name: string } | undefined;
+export function findCalendarOwner(db: Db, secret: string): (Viewer & { name: string }) | null {
+  const row = db.$client.prepare('select id, name, role from users where calendar_secret = ? and active = 1').get(secret) as (Viewer & { name: string }) | undefined;
   return row ?? null;
 }
 
@@ -29,18 +30,24 @@ export function renewCalendarSecret(db: Db, userId: number): string {
 }
 
 const COLUMNS = `a.id, a.type, a.subject, a.due_date as dueDate, a.done_at as doneAt,
-  a.deal_id as dealId, d.title as dealTitle, a.contact_id as contactId,
+  d.id as dealId, d.title as dealTitle, c.id as contactId,
   case when c.id is null then null else trim(c.first_name || ' ' || c.last_name) end as contactName,
-  a.company_id as companyId, co.name as companyName`;
-const JOINS = `left join deals d on d.id = a.deal_id
-  left join contacts c on c.id = a.contact_id
-  left join companies co on co.id = a.company_id`;
+  co.id as companyId, co.name as companyName`;
+
+// The items are the owner's own, but what they are about may be out of the owner's sight ("Reps
+// see: only their own"): then the event names no deal, contact or company.
+function joins(db: Db, owner: Viewer): string {
+  const one = { one: true };
+  return `left join deals d on d.id = a.deal_id ${andScope(dealScope(db, owner, 'd'))}
+  left join contacts c on c.id = a.contact_id ${andScope(contactScope(db, owner, 'c', one))}
+  left join companies co on co.id = a.company_id ${andScope(companyScope(db, owner, 'co', one))}`;
+}
 
 // Both reads walk activities_owner_due_idx: open items by due date, finished meetings by done_at.
-export const OPEN_FEED_SQL = `select ${COLUMNS} from activities a indexed by activities_owner_due_idx ${JOINS}
+const openFeedSql = (joined: string) => `select ${COLUMNS} from activities a indexed by activities_owner_due_idx ${joined}
   where a.owner_id = @ownerId and a.done_at is null and a.due_date >= @since and a.type in ('task', 'meeting')
   order by a.due_date limit @openLimit`;
-export const DONE_MEETINGS_SQL = `select ${COLUMNS} from activities a indexed by activities_owner_due_idx ${JOINS}
+const doneMeetingsSql = (joined: string) => `select ${COLUMNS} from activities a indexed by activities_owner_due_idx ${joined}
   where a.owner_id = @ownerId and a.done_at >= @sinceMs and a.type = 'meeting'
   order by a.done_at limit @meetingLimit`;
 
@@ -48,13 +55,14 @@ export const DONE_MEETINGS_SQL = `select ${COLUMNS} from activities a indexed by
  * A user's open tasks and scheduled meetings due since a date, and their meetings held since an
  * instant (the start of that date, with a day's margin for time zones); at most a few thousand.
  */
-export function listFeedActivities(db: Db, ownerId: number, since: string): FeedActivity[] {
+export function listFeedActivities(db: Db, owner: Viewer, since: string): FeedActivity[] {
   const sinceMs = Date.parse(`${since}T00:00:00Z`) - 86_400_000;
   // Upcoming work matters most: three quarters of the feed for open items, the rest for meetings held.
   const openLimit = Math.round(FEED_MAX_EVENTS * 0.75);
-  const params = { ownerId, since, sinceMs, openLimit, meetingLimit: FEED_MAX_EVENTS - openLimit };
+  const params = { ownerId: owner.id, since, sinceMs, openLimit, meetingLimit: FEED_MAX_EVENTS - openLimit };
+  const joined = joins(db, owner);
   return [
-    ...(db.$client.prepare(OPEN_FEED_SQL).all(params) as FeedActivity[]),
-    ...(db.$client.prepare(DONE_MEETINGS_SQL).all(params) as FeedActivity[]),
+    ...(db.$client.prepare(openFeedSql(joined)).all(params) as FeedActivity[]),
+    ...(db.$client.prepare(doneMeetingsSql(joined)).all(params) as FeedActivity[]),
   ];
 }

@@ -1,20 +1,24 @@
 import 'server-only';
 import type { Db } from '@/db/client';
-import { andScope, dealScope, type Viewer } from './visibility';
+import { andScope, contactScope, dealScope, type Viewer } from './visibility';
 
 const DAY = 86_400_000;
 
 export type DashboardDeal = { id: number; title: string; valueCents: number; expectedCloseDate: string | null; stageName: string; ownerName: string | null; idleDays?: number };
 export type DashboardTask = { id: number; subject: string; dueDate: string; dealId: number | null; dealTitle: string | null; contactId: number | null; contactName: string | null };
 
-export function listOverdueTasks(db: Db, ownerId: number, today: string, limit = 8): { tasks: DashboardTask[]; total: number } {
+/** The viewer's own overdue tasks; what they are about is named only when the viewer may see it. */
+export function listOverdueTasks(db: Db, viewer: Viewer, today: string, limit = 8): { tasks: DashboardTask[]; total: number } {
+  const ownerId = viewer.id;
   const where = `a.owner_id = @ownerId and a.done_at is null and a.due_date < @today and a.type = 'task'`;
   const total = (db.$client.prepare(`select count(*) as n from activities a where ${where}`).get({ ownerId, today }) as { n: number }).n;
   const tasks = db.$client
     .prepare(
-      `select a.id, a.subject, a.due_date as dueDate, a.deal_id as dealId, d.title as dealTitle, a.contact_id as contactId,
+      `select a.id, a.subject, a.due_date as dueDate, d.id as dealId, d.title as dealTitle, c.id as contactId,
               trim(c.first_name || ' ' || c.last_name) as contactName
-       from activities a left join deals d on d.id = a.deal_id left join contacts c on c.id = a.contact_id
+       from activities a
+       left join deals d on d.id = a.deal_id ${andScope(dealScope(db, viewer, 'd'))}
+       left join contacts c on c.id = a.contact_id ${andScope(contactScope(db, viewer, 'c', { one: true }))}
        where ${where} order by a.due_date, a.id limit @limit`,
     )
     .all({ ownerId, today, limit }) as DashboardTask[];

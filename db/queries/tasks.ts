@@ -5,7 +5,7 @@ import { dateInZone } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
 import { groupTasks, snoozeDate, taskGroupBounds, TASK_GROUP_KEYS, type SnoozeTarget, type TaskGroupKey } from '@/lib/tasks/grouping';
 import type { SessionUser } from './users';
-import { canSee } from './visibility';
+import { andScope, canSee, companyScope, contactScope, dealScope, type Viewer } from './visibility';
 import { getWorkspace } from './workspace';
 
 // Every read here is driven by activities_owner_due_idx (owner_id, done_at, due_date): an owner's
@@ -56,26 +56,33 @@ const GROUP_RANGE: Record<TaskGroupKey, { where: string; order: string }> = {
   none: { where: 'due_date is null', order: 'id' },
 };
 
-// The page of ids is chosen first from the index; only those rows are joined to their names.
-const withNames = (inner: string, order: string, extra = '') => `
+// The page of ids is chosen first from the index; only those rows are joined to their names. A task
+// is its owner's, but the deal, contact or company it is about may be out of the viewer's sight
+// ("Reps see: only their own"): then the join finds nothing and the row shows no link or name.
+function withNames(db: Db, viewer: Viewer | undefined, inner: string, order: string, extra = '') {
+  const one = { one: true };
+  return `
   select a.id, a.subject, a.due_date as dueDate,${extra} a.owner_id as ownerId, u.name as ownerName,
-    a.deal_id as dealId, d.title as dealTitle, a.contact_id as contactId,
+    d.id as dealId, d.title as dealTitle, c.id as contactId,
     case when c.id is null then null else trim(c.first_name || ' ' || c.last_name) end as contactName,
-    a.company_id as companyId, co.name as companyName
+    co.id as companyId, co.name as companyName
   from (${inner}) page
   join activities a on a.id = page.id
   left join users u on u.id = a.owner_id
-  left join deals d on d.id = a.deal_id
-  left join contacts c on c.id = a.contact_id
-  left join companies co on co.id = a.company_id
+  left join deals d on d.id = a.deal_id ${andScope(dealScope(db, viewer, 'd'))}
+  left join contacts c on c.id = a.contact_id ${andScope(contactScope(db, viewer, 'c', one))}
+  left join companies co on co.id = a.company_id ${andScope(companyScope(db, viewer, 'co', one))}
   order by ${order
     .split(', ')
     .map((term) => `a.${term}`)
     .join(', ')}`;
+}
 
-function taskGroupSql(key: TaskGroupKey, owner: string): string {
+function taskGroupSql(db: Db, viewer: Viewer | undefined, key: TaskGroupKey, owner: string): string {
   const { where, order } = GROUP_RANGE[key];
   return withNames(
+    db,
+    viewer,
     `select id from activities indexed by activities_owner_due_idx
      where ${owner} and done_at is null and type = 'task' and ${where}
      order by ${order} limit @limit`,
@@ -99,7 +106,7 @@ function taskCountSql(owner: string): string {
  */
 export function listTaskGroups(
   db: Db,
-  options: { scope: TaskScope; today: string; limit: number; more?: { key: TaskGroupKey; limit: number } | null },
+  options: { scope: TaskScope; today: string; limit: number; more?: { key: TaskGroupKey; limit: number } | null; viewer?: Viewer },
 ): { groups: TaskGroup[]; totalOpen: number } {
   const owner = ownerFilter(db, options.scope);
   const bounds = taskGroupBounds(options.today);
@@ -108,7 +115,7 @@ export function listTaskGroups(
   for (const key of TASK_GROUP_KEYS) {
     if (counts[key] === 0) continue;
     const limit = options.more?.key === key ? options.more.limit : options.limit;
-    rows.push(...(db.$client.prepare(taskGroupSql(key, owner.where)).all({ ...owner.params, ...bounds, limit }) as TaskRow[]));
+    rows.push(...(db.$client.prepare(taskGroupSql(db, options.viewer, key, owner.where)).all({ ...owner.params, ...bounds, limit }) as TaskRow[]));
   }
   // The SQL ranges pick the page of each group; the pure grouping decides where each task shows.
   const grouped = groupTasks(rows, options.today);
@@ -126,14 +133,14 @@ export function countOverdueTasks(db: Db, ownerId: number, today: string): numbe
 export type CompletedTaskRow = TaskRow & { doneAt: number };
 
 /** Tasks in scope completed today (in the workspace time zone), latest first. */
-export function listCompletedToday(db: Db, options: { scope: TaskScope; now: number; timeZone: string; limit?: number }): CompletedTaskRow[] {
+export function listCompletedToday(db: Db, options: { scope: TaskScope; now: number; timeZone: string; limit?: number; viewer?: Viewer }): CompletedTaskRow[] {
   const owner = ownerFilter(db, options.scope);
   const today = dateInZone(options.now, options.timeZone);
   // No zone is more than 14 hours from UTC, so today started less than 38 hours ago.
   const since = options.now - 38 * 3_600_000;
   const order = 'done_at desc, id desc';
   const inner = `select id from activities indexed by activities_owner_due_idx where ${owner.where} and done_at >= @since and type = 'task' order by ${order} limit @limit`;
-  const sql = withNames(inner, order, ' a.done_at as doneAt,');
+  const sql = withNames(db, options.viewer, inner, order, ' a.done_at as doneAt,');
   const rows = db.$client.prepare(sql).all({ ...owner.params, since, limit: options.limit ?? 200 }) as CompletedTaskRow[];
   return rows.filter((r) => dateInZone(r.doneAt, options.timeZone) === today);
 }

@@ -30,8 +30,8 @@ export default async function TasksPage({ searchParams }: Props) {
   const now = nowMs();
   const { today, timeZone } = workspaceToday(db, now);
 
-  const { groups, totalOpen } = listTaskGroups(db, { scope, today, limit: GROUP_LIMIT, more: parsed.more ? { key: parsed.more, limit: MORE_LIMIT } : null });
-  const completed = parsed.showDone ? listCompletedToday(db, { scope, now, timeZone }) : null;
+  const { groups, totalOpen } = listTaskGroups(db, { scope, today, limit: GROUP_LIMIT, more: parsed.more ? { key: parsed.more, limit: MORE_LIMIT } : null, viewer: me });
+  const completed = parsed.showDone ? listCompletedToday(db, { scope, now, timeZone, viewer: me }) : null;
   const owners = manager ? listActiveUsers(db) : [];
   const overdue = groups.find((g) => g.key === 'overdue')?.total ?? 0;
   const whose = scope === 'all' ? 'Everyone’s' : mine ? 'Your' : `${getTaskOwnerName(db, scope.ownerId) ?? 'This user'}’s`;

@@ -20,7 +20,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   const now = Date.now();
   const { name, timezone } = getWorkspace(db);
   const since = feedStartDate(dateInZone(now, timezone));
-  const events = feedEvents(listFeedActivities(db, owner.id, since), { origin: requestOrigin(request.headers), timeZone: timezone, since });
+  const events = feedEvents(listFeedActivities(db, owner, since), { origin: requestOrigin(request.headers), timeZone: timezone, since });
   const body = serializeCalendar({ name: `${name} — ${owner.name}`, events, now });
   return new Response(body, {
     headers: {
