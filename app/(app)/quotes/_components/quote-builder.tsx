@@ -7,10 +7,10 @@ import { useFormAction } from '@/components/form/use-form-action';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { Field, SelectField } from '@/components/ui/field';
-import { PAYMENT_TERMS, type PaymentTerms } from '@/db/schema';
+import { PaymentTermsFields } from '@/components/quotes/payment-terms-fields';
+import { Field, TextAreaField } from '@/components/ui/field';
+import type { PaymentTerms } from '@/db/schema';
 import { reprice, serializeLines, withProduct, type DraftLine } from '@/lib/quotes/builder';
-import { PAYMENT_TERM_LABELS } from '@/lib/quotes/status';
 import { createQuoteAction, priceForCompanyAction, updateQuoteAction } from '../actions';
 import { LineRow } from './line-row';
 import { QuoteTotalsPanel } from './quote-totals';
@@ -51,7 +51,6 @@ export function QuoteBuilder({ initial, currency, defaultTax, priceListName }: {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [lines, setLines] = useState<DraftLine[]>(initial.lines.length ? initial.lines : [emptyLine(defaultTax)]);
-  const [terms, setTerms] = useState<PaymentTerms>(initial.paymentTerms);
   const [listName, setListName] = useState(priceListName);
   const action = initial.quoteId ? updateQuoteAction : createQuoteAction;
   const { pending, onSubmit, fieldErrors: errors, formError } = useFormAction(action, { onSuccess: (data) => router.push(`/quotes/${data.id}`) });
@@ -96,16 +95,13 @@ export function QuoteBuilder({ initial, currency, defaultTax, priceListName }: {
         <RecordPicker label="Company" name="companyId" kind="company" initial={initial.company} error={errors.companyId} onChange={companyChanged} />
         <RecordPicker label="Contact" name="contactId" kind="contact" initial={initial.contact} error={errors.contactId} />
         <Field label="Valid until" name="validUntil" type="date" defaultValue={initial.validUntil} error={errors.validUntil} required />
-        <SelectField label="Payment terms" name="paymentTerms" value={terms} onChange={(e) => setTerms(e.target.value as PaymentTerms)} error={errors.paymentTerms}>
-          {PAYMENT_TERMS.map((t) => (
-            <option key={t} value={t}>
-              {PAYMENT_TERM_LABELS[t]}
-            </option>
-          ))}
-        </SelectField>
-        {terms === 'custom' ? (
-          <Field label="Custom payment terms" name="paymentTermsText" defaultValue={initial.paymentTermsText} error={errors.paymentTermsText} placeholder="50 % on order, 50 % on delivery" className="sm:col-span-2" />
-        ) : null}
+        <PaymentTermsFields
+          names={{ terms: 'paymentTerms', text: 'paymentTermsText' }}
+          initial={{ terms: initial.paymentTerms, text: initial.paymentTermsText }}
+          errors={{ terms: errors.paymentTerms, text: errors.paymentTermsText }}
+          textLabel="Custom payment terms"
+          textClassName="sm:col-span-2"
+        />
       </Card>
 
       <Card className="p-0">
@@ -155,8 +151,8 @@ export function QuoteBuilder({ initial, currency, defaultTax, priceListName }: {
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <Card className="grid gap-4 p-4 sm:p-5">
-          <TextArea label="Notes" name="notes" defaultValue={initial.notes} error={errors.notes} hint="Shown to the customer above the terms." />
-          <TextArea label="Terms and conditions" name="terms" defaultValue={initial.terms} error={errors.terms} />
+          <TextAreaField label="Notes" name="notes" rows={4} defaultValue={initial.notes} error={errors.notes} hint="Shown to the customer above the terms." />
+          <TextAreaField label="Terms and conditions" name="terms" rows={4} defaultValue={initial.terms} error={errors.terms} />
         </Card>
         <QuoteTotalsPanel lines={lines} currency={currency} />
       </div>
@@ -170,21 +166,5 @@ export function QuoteBuilder({ initial, currency, defaultTax, priceListName }: {
         </Button>
       </div>
     </form>
-  );
-}
-
-function TextArea({ label, name, defaultValue, error, hint }: { label: string; name: string; defaultValue: string; error?: string; hint?: string }) {
-  return (
-    <label className="block">
-      <span className="mb-1 block text-sm font-medium text-slate-700">{label}</span>
-      <textarea
-        name={name}
-        defaultValue={defaultValue}
-        rows={4}
-        aria-invalid={error ? true : undefined}
-        className="block w-full rounded-lg border-0 px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-500"
-      />
-      {error ? <span className="mt-1 block text-sm text-red-600">{error}</span> : hint ? <span className="mt-1 block text-xs text-slate-500">{hint}</span> : null}
-    </label>
   );
 }

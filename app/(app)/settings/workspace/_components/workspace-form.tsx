@@ -2,14 +2,14 @@
 
 import { useState, useTransition } from 'react';
 import { useFormAction } from '@/components/form/use-form-action';
+import { PaymentTermsFields } from '@/components/quotes/payment-terms-fields';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, SelectField, TextAreaField } from '@/components/ui/field';
-import { PAYMENT_TERMS, REPS_SEE, type PaymentTerms } from '@/db/schema';
+import { REPS_SEE } from '@/db/schema';
 import type { WorkspaceSettings } from '@/db/queries/workspace';
 import { formatScaled } from '@/lib/numbers';
-import { PAYMENT_TERM_LABELS } from '@/lib/quotes/status';
 import { REPS_SEE_LABELS } from '@/lib/workspace/changes';
 import { MONTH_NAMES, type Option } from '@/lib/workspace/options';
 import { LOGO_MAX_BYTES, LOGO_TOO_BIG } from '@/lib/workspace/schemas';
@@ -43,7 +43,6 @@ const options = (list: Option[]) =>
 export function WorkspaceForm({ settings: ws, version, logoSrc, currencyHint, options: lists }: Props) {
   // Remounting the file input empties it: after a save the chosen file is stored and must not be sent again.
   const [logoInputKey, setLogoInputKey] = useState(0);
-  const [terms, setTerms] = useState<PaymentTerms>(ws.defaultPaymentTerms);
   const [logoTooBig, setLogoTooBig] = useState(false);
   const [removing, startRemoving] = useTransition();
   const [removeError, setRemoveError] = useState<string | null>(null);
@@ -120,16 +119,12 @@ export function WorkspaceForm({ settings: ws, version, logoSrc, currencyHint, op
       <Section title="New quotes" description="What a new quote starts with; each quote keeps its own copy once saved.">
         <Field label="Default tax rate" name="defaultTaxRateBp" defaultValue={formatScaled(ws.defaultTaxRateBp, 2)} inputMode="decimal" error={errors.defaultTaxRateBp} hint="Percent, for new lines; a product's own rate wins." />
         <Field label="Quote validity (days)" name="quoteValidityDays" defaultValue={ws.quoteValidityDays} inputMode="numeric" error={errors.quoteValidityDays} hint="Valid until is today plus this." />
-        <SelectField label="Payment terms" name="defaultPaymentTerms" value={terms} onChange={(e) => setTerms(e.target.value as PaymentTerms)} error={errors.defaultPaymentTerms}>
-          {PAYMENT_TERMS.map((t) => (
-            <option key={t} value={t}>
-              {PAYMENT_TERM_LABELS[t]}
-            </option>
-          ))}
-        </SelectField>
-        {terms === 'custom' ? (
-          <Field label="Custom terms" name="defaultPaymentTermsText" defaultValue={ws.defaultPaymentTermsText} error={errors.defaultPaymentTermsText} placeholder="50 % on order, 50 % on delivery" />
-        ) : null}
+        <PaymentTermsFields
+          names={{ terms: 'defaultPaymentTerms', text: 'defaultPaymentTermsText' }}
+          initial={{ terms: ws.defaultPaymentTerms, text: ws.defaultPaymentTermsText }}
+          errors={{ terms: errors.defaultPaymentTerms, text: errors.defaultPaymentTermsText }}
+          textLabel="Custom terms"
+        />
       </Section>
 
       <Section title="Deals and access" description="Defaults for the pipeline, and what reps may open.">
