@@ -42,7 +42,7 @@ export function countColumn<Row>(label: string, value: (row: Row) => number): Co
 
 /** The day the record was added in the workspace's time zone, a table column only. */
 export function addedColumn<Row extends { createdAt: number }>(timeZone: string): Column<Row> {
-  return { label: 'Added', sort: 'created', align: 'right', phone: false, className: 'text-right text-slate-500', cell: (row) => dateInZone(row.createdAt, timeZone) };
+  return { label: 'Added', sort: 'created', align: 'right', phone: false, className: 'whitespace-nowrap text-right text-slate-500', cell: (row) => dateInZone(row.createdAt, timeZone) };
 }
 
 /** The contact and company lists: the same filters, export, sorting and pages over their own columns. */
