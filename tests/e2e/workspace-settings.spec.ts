@@ -10,6 +10,7 @@ type Settings = {
   name: string;
   address: string;
   taxId: string;
+  timezone: string;
   fiscalYearStartMonth: number;
   defaultTaxRateBp: number;
   defaultPaymentTerms: string;
@@ -20,7 +21,7 @@ type Settings = {
 };
 const stored = () =>
   one<Settings>(
-    `select name, address, tax_id as taxId, fiscal_year_start_month as fiscalYearStartMonth, default_tax_rate_bp as defaultTaxRateBp,
+    `select name, address, tax_id as taxId, timezone, fiscal_year_start_month as fiscalYearStartMonth, default_tax_rate_bp as defaultTaxRateBp,
             default_payment_terms as defaultPaymentTerms, quote_validity_days as quoteValidityDays, default_rot_days as defaultRotDays,
             reps_see as repsSee, logo_updated_at as logoUpdatedAt from workspace where id = 1`,
   );
@@ -44,6 +45,7 @@ async function restore(browser: Browser) {
   await field(page, 'Company name').fill(original.name);
   await field(page, 'Address').fill(original.address);
   await field(page, 'Tax ID').fill(original.taxId);
+  await field(page, 'Time zone').selectOption(original.timezone);
   await field(page, 'Fiscal year starts').selectOption(String(original.fiscalYearStartMonth));
   await field(page, 'Default tax rate').fill(String(original.defaultTaxRateBp / 100));
   await field(page, 'Payment terms').selectOption(original.defaultPaymentTerms);
@@ -205,6 +207,35 @@ test('bad input is refused beside each field, the currency stays while documents
   await expect(field(page, 'Currency')).toHaveValue('USD');
   await expect(field(page, 'Company name')).toHaveValue(before.name);
   expect(stored()).toEqual(before);
+});
+
+test('the board counts days in the workspace time zone: a task due on a date is overdue once that date has passed there', async ({ page }) => {
+  // A zone whose date differs from UTC's at this hour: 14 hours ahead from 10:00 UTC on, 11 behind before.
+  const hour = new Date().getUTCHours();
+  const ahead = hour >= 10;
+  const zone = ahead ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
+  // A deal whose next open task is due today in UTC (ahead: overdue once the zone is a day on) or
+  // yesterday (behind: no longer overdue once the zone is still on yesterday).
+  const deal = one<{ title: string; pipelineId: number }>(
+    `select d.title, d.pipeline_id as pipelineId from deals d
+     join (select deal_id, min(due_date) as due from activities where type = 'task' and done_at is null and deal_id is not null group by deal_id) t on t.deal_id = d.id
+     where d.status = 'open' and t.due = date('now', ?) and d.title not like '%"%' order by d.id limit 1`,
+    ahead ? '+0 days' : '-1 day',
+  );
+  const card = page.getByTestId('deal-card').filter({ hasText: deal.title }).first();
+  const board = `/deals?pipeline=${deal.pipelineId}&owner=all&q=${encodeURIComponent(deal.title)}`;
+  await signIn(page, USERS.admin.email, undefined, '/deals');
+  await page.goto(board);
+  await expect(card).toBeVisible();
+  await expect(card.getByTestId('overdue-task')).toHaveCount(ahead ? 0 : 1);
+
+  await page.goto('/settings/workspace');
+  await field(page, 'Time zone').selectOption(zone);
+  await save(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await page.goto(board);
+  await expect(card).toBeVisible();
+  await expect(card.getByTestId('overdue-task')).toHaveCount(ahead ? 1 : 0);
 });
 
 test('managers and reps get the forbidden page, and no Workspace link', async ({ browser }) => {

@@ -8,10 +8,11 @@ import { getDb } from '@/db';
 import { getColumnSummaries, listColumnCards } from '@/db/queries/board';
 import { listLostReasons } from '@/db/queries/lost-reasons';
 import { listPipelinesWithStages } from '@/db/queries/pipelines';
+import { workspaceToday } from '@/db/queries/tasks';
 import { listActiveUsers } from '@/db/queries/users';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requireUser } from '@/lib/auth/session';
-import { nowMs, todayIso } from '@/lib/dates';
+import { nowMs } from '@/lib/dates';
 import { dealFiltersToParams, parseDealFilters, resolvePipeline } from '@/lib/deals/filters';
 import { Board } from './_components/board';
 import { DealFilterBar } from './_components/filter-bar';
@@ -63,7 +64,8 @@ export default async function DealsBoardPage({ searchParams }: Props) {
   const total = boards.reduce((n, b) => n + b.total, 0);
   const deals = (n: number) => `${n.toLocaleString('en-US')} open ${n === 1 ? 'deal' : 'deals'}`;
   const where = boards.length === 1 ? shown[0].name : `${boards.length} pipelines`;
-  const [now, today] = [nowMs(), todayIso()];
+  const now = nowMs();
+  const { today } = workspaceToday(db, now);
 
   return (
     <>
