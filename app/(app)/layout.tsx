@@ -1,8 +1,8 @@
 import { Shell } from '@/components/shell/shell';
 import { navFor } from '@/components/shell/nav-items';
 import { getDb } from '@/db';
-import { countOverdueTasks, workspaceToday } from '@/db/queries/tasks';
-import { getWorkspace } from '@/db/queries/workspace';
+import { countOverdueTasks } from '@/db/queries/tasks';
+import { getWorkspace, workspaceToday } from '@/db/queries/workspace';
 import { requireUser } from '@/lib/auth/session';
 import { logoUrl } from '@/lib/workspace/logo';
 

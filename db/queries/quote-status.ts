@@ -4,8 +4,7 @@ import { AppError } from '@/lib/errors';
 import { defaultValidUntil, quoteLabel, responseBlock } from '@/lib/quotes/status';
 import { totalsProblem } from '@/lib/quotes/totals';
 import { assertValidUntil, getQuoteByToken, loadQuoteForChange, logQuoteEvent, newPublicToken, QUOTE_STALE } from './quotes';
-import { workspaceToday } from './tasks';
-import { getWorkspace } from './workspace';
+import { getWorkspace, workspaceToday } from './workspace';
 import type { SessionUser } from './users';
 
 /**

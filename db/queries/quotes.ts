@@ -10,7 +10,7 @@ import { LINE_FIELD_MESSAGES, lineWithinBounds } from '@/lib/quotes/line-input';
 import { lineAmounts, quoteTotals, totalsProblem } from '@/lib/quotes/totals';
 import { getCompanyPriceList } from './price-lists';
 import { assertRefs } from './refs';
-import { workspaceToday } from './tasks';
+import { workspaceToday } from './workspace';
 import type { SessionUser } from './users';
 import { andScope, canSee, quoteScope, type Viewer } from './visibility';
 

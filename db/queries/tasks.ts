@@ -6,19 +6,12 @@ import { AppError } from '@/lib/errors';
 import { groupTasks, snoozeDate, taskGroupBounds, TASK_GROUP_KEYS, type SnoozeTarget, type TaskGroupKey } from '@/lib/tasks/grouping';
 import type { SessionUser } from './users';
 import { andScope, canSee, companyScope, contactScope, dealScope, type Viewer } from './visibility';
-import { getWorkspace } from './workspace';
 
 // Every read here is driven by activities_owner_due_idx (owner_id, done_at, due_date): an owner's
 // open tasks are one index range, and each group is a sub-range of due dates. "Everyone" seeks that
 // index once per user, with the (few) user ids bound as a list: SQLite plans `owner_id IN (?, ?, …)`
 // as index seeks, whereas `IN (select id from users)` would walk the whole index. `indexed by` pins
 // the plan: without it SQLite may prefer activities_type_idx, which holds every task of everyone.
-
-/** Today in the workspace time zone: what "overdue" and "today" are judged against. */
-export function workspaceToday(db: Db, now: number = Date.now()): { today: string; timeZone: string } {
-  const { timezone } = getWorkspace(db);
-  return { today: dateInZone(now, timezone), timeZone: timezone };
-}
 
 /** Whose tasks: one user's, or everyone's (managers and admins only). */
 export type TaskScope = { ownerId: number } | 'all';

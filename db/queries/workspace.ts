@@ -2,6 +2,7 @@ import 'server-only';
 import { desc, eq, getTableColumns, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { deals, quotes, users, workspace, workspaceEvents, workspaceLogo } from '@/db/schema';
+import { dateInZone } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
 import { currencyChangeProblem, settingChanges, type SettingChange, type SettingField } from '@/lib/workspace/changes';
 import { LOGO_EMPTY, LOGO_WRONG_TYPE, sniffLogoType } from '@/lib/workspace/logo';
@@ -24,6 +25,12 @@ export function getWorkspace(db: Db): WorkspaceSettings {
   if (row) return row;
   db.insert(workspace).values({ id: 1 }).onConflictDoNothing().run();
   return db.select(settingsColumns).from(workspace).where(eq(workspace.id, 1)).get()!;
+}
+
+/** Today in the workspace time zone: what "overdue" and "today" are judged against. */
+export function workspaceToday(db: Db, now: number = Date.now()): { today: string; timeZone: string } {
+  const { timezone } = getWorkspace(db);
+  return { today: dateInZone(now, timezone), timeZone: timezone };
 }
 
 /** When the settings were last saved: the version the settings form sends back with a save. */

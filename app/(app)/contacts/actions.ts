@@ -7,7 +7,7 @@ import { deleteActivity, editActivity, logActivity } from '@/db/queries/activity
 import { contactCompanyId, createContact, updateContact } from '@/db/queries/contacts';
 import { searchRecords } from '@/db/queries/record-search';
 import { canSee } from '@/db/queries/visibility';
-import { workspaceToday } from '@/db/queries/tasks';
+import { workspaceToday } from '@/db/queries/workspace';
 import { defineAction } from '@/lib/actions';
 import { contactSchema, optionalCompanyName } from '@/lib/contacts/schemas';
 import { activityIdSchema, editActivitySchema, logActivitySchema } from '@/lib/timeline/log-schema';

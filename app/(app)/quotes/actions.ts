@@ -5,8 +5,7 @@ import { z } from 'zod';
 import { getCompanyPriceList, pricingFor, searchCatalogue } from '@/db/queries/price-lists';
 import { reviseQuote, sendQuote } from '@/db/queries/quote-status';
 import { createQuote, updateQuote } from '@/db/queries/quotes';
-import { workspaceToday } from '@/db/queries/tasks';
-import { getWorkspace } from '@/db/queries/workspace';
+import { getWorkspace, workspaceToday } from '@/db/queries/workspace';
 import { defineAction } from '@/lib/actions';
 import { createQuoteSchema, sendQuoteSchema, updateQuoteSchema } from '@/lib/quotes/schemas';
 

@@ -7,7 +7,7 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
 import { listQuotes, type QuoteListRow } from '@/db/queries/quote-list';
-import { workspaceToday } from '@/db/queries/tasks';
+import { workspaceToday } from '@/db/queries/workspace';
 import { listActiveUsers } from '@/db/queries/users';
 import { seesEveryone } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';

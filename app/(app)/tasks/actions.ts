@@ -1,7 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { completeTask, reassignTask, snoozeTask, workspaceToday } from '@/db/queries/tasks';
+import { completeTask, reassignTask, snoozeTask } from '@/db/queries/tasks';
+import { workspaceToday } from '@/db/queries/workspace';
 import { defineAction } from '@/lib/actions';
 import { MANAGING_ROLES } from '@/lib/auth/roles';
 import { completeTaskSchema, reassignTaskSchema, snoozeTaskSchema } from '@/lib/tasks/schemas';

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { acceptQuote, declineQuote } from '@/db/queries/quote-status';
-import { workspaceToday } from '@/db/queries/tasks';
+import { workspaceToday } from '@/db/queries/workspace';
 import { definePublicAction } from '@/lib/actions';
 import { acceptQuoteSchema, declineQuoteSchema } from '@/lib/quotes/schemas';
 
