@@ -9,11 +9,10 @@ type Props = {
   placeholder: string;
   users: { id: number; name: string }[];
   tags: string[];
-  openDealsLabel: string;
 };
 
 /** Search-as-you-type and filters of the contact and company lists, kept in the URL. */
-export function ListToolbar({ searchLabel, placeholder, users, tags, openDealsLabel }: Props) {
+export function ListToolbar({ searchLabel, placeholder, users, tags }: Props) {
   const { params, apply } = useUrlParams();
   return (
     <div className="mb-4 flex flex-col gap-2 md:flex-row md:items-end" role="search" aria-label={`${searchLabel} filters`}>
@@ -33,7 +32,7 @@ export function ListToolbar({ searchLabel, placeholder, users, tags, openDealsLa
         </label>
         <label className="col-span-2 flex items-center gap-2 rounded-lg px-1 py-2 text-sm text-slate-700 sm:col-span-1">
           <input type="checkbox" className="size-4 rounded border-slate-300" checked={params.get('open') === '1'} onChange={(e) => apply('open', e.target.checked ? '1' : null)} />
-          {openDealsLabel}
+          Has open deals
         </label>
       </div>
     </div>

@@ -66,7 +66,7 @@ export function CustomerList<Row extends { id: number }>({ path, title, nouns, n
           </>
         }
       />
-      <ListToolbar searchLabel={search.label} placeholder={search.placeholder} users={users} tags={tags} openDealsLabel="Has open deals" />
+      <ListToolbar searchLabel={search.label} placeholder={search.placeholder} users={users} tags={tags} />
       <DataList
         label={title}
         rows={rows}

@@ -69,8 +69,9 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
         pages={{ page, total, hrefFor: (p) => href({ page: p }) }}
         empty={
           <EmptyState
-            // With no search, an empty active list still may hide inactive products: offer them rather than "none yet".
-            filtered={Boolean(filters.q) || filters.status !== 'active' || listProducts(db, { ...filters, status: 'all' }).total > 0}
+            // With no search, an empty active list still may hide inactive products: offer them rather than
+            // "none yet". Props are built whether the list is empty or not, so only an empty one asks.
+            filtered={Boolean(filters.q) || filters.status !== 'active' || (rows.length === 0 && listProducts(db, { ...filters, status: 'all' }).total > 0)}
             canEdit={canEdit}
             clearHref={href({ q: '', status: 'all', page: 1 })}
           />
