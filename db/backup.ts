@@ -36,6 +36,8 @@ export type BackupOptions = {
    */
   pagesPerStep?: number;
   onProgress?: (progress: BackupProgress) => void;
+  /** Called as the backup moves on from copying to checking the copy, then to pruning old backups. */
+  onStep?: (step: 'check' | 'prune') => void;
 };
 export type BackupResult = { file: string; bytes: number; ms: number; pruned: string[]; warnings: string[] };
 
@@ -88,6 +90,7 @@ export async function backupDatabase(options: BackupOptions = {}): Promise<Backu
   const { brokenReferences } = await snapshot(source, target, { ...options, requireIntact: true });
   if (brokenReferences) warnings.push(`foreign_key_check: ${brokenReferences} rows point at missing rows (in the live database too; the copy is faithful)`);
 
+  options.onStep?.('prune');
   // Never the new file itself, even if the clock went back and older names look newer.
   const pruned = backupsToPrune(prefix, fs.readdirSync(dir), keep).filter((n) => n !== name);
   for (const n of pruned) fs.rmSync(path.join(dir, n), { force: true });
@@ -205,7 +208,7 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreR
 async function snapshot(
   source: string,
   target: string,
-  options: Pick<BackupOptions, 'pagesPerStep' | 'onProgress'> & { requireIntact: boolean },
+  options: Pick<BackupOptions, 'pagesPerStep' | 'onProgress' | 'onStep'> & { requireIntact: boolean },
 ): Promise<Pick<Inspection, 'problems' | 'brokenReferences'>> {
   const partial = path.join(path.dirname(target), partialFileName(path.basename(target), process.pid));
   fs.writeFileSync(partial, '', { flag: 'wx', mode: 0o600 });
@@ -221,6 +224,7 @@ async function snapshot(
     } finally {
       db.close();
     }
+    options.onStep?.('check');
     let found: Inspection;
     try {
       found = inspect(partial);

@@ -1,6 +1,8 @@
 // The production (and `npm run dev`) HTTP server: Next behind Keel's front door (lib/http/front-door.ts),
 // which fixes the client's address, adds the security headers and rate-limits the public endpoints.
-// Started by scripts/start.ts; run it directly only with a built app and a migrated database.
+// Started by scripts/start.ts, once per web process (a cluster worker sharing the port); run it directly
+// only with a built app and a migrated database.
+import cluster from 'node:cluster';
 import http from 'node:http';
 import next from 'next';
 import { openDb } from '@/db/client';
@@ -31,15 +33,22 @@ async function main() {
       res.end();
     });
   });
-  server.listen(port, hostname, () => console.log(`Keel is serving on http://localhost:${port}`));
+  // Under the supervisor, it says when every web process listens.
+  server.listen(port, hostname, () => cluster.isWorker || console.log(`Keel is serving on http://localhost:${port}`));
 
   // Finish the requests in flight, then close the database, so a stop never cuts a write in half.
+  // The pages' own connection (db/index.ts keeps it on globalThis) is closed too.
   const stop = () => {
     server.close(() => {
       db.$client.close();
+      (globalThis as { keelDb?: { $client: { close(): void } } }).keelDb?.$client.close();
       process.exit(0);
     });
-    setTimeout(() => process.exit(0), 10_000).unref();
+    server.closeIdleConnections();
+    setTimeout(() => {
+      console.error(`Web process ${process.pid}: requests still open after 10 s; stopping anyway`);
+      process.exit(1);
+    }, 10_000).unref();
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

@@ -4,12 +4,7 @@ import type { Db } from '@/db/client';
 import { loginAttempts, users } from '@/db/schema';
 import { DUMMY_HASH, verifyPassword } from '@/lib/auth/password';
 import { minutesUntil, THROTTLE, throttledUntil, UNKNOWN_ADDRESS, type AttemptHistory } from '@/lib/auth/throttle';
-import { pruneRateLimits } from './rate-limits';
-import { pruneSessions } from './sessions';
 import type { SessionUser } from './users';
-
-// Longer than any window in lib/http/public-limits.ts, so no live counter is ever dropped.
-const RATE_LIMIT_KEEP_MS = 60 * 60_000;
 
 export type SignInResult = { kind: 'ok'; user: SessionUser } | { kind: 'wrong' } | { kind: 'locked'; minutes: number };
 
@@ -76,7 +71,7 @@ export function recordAttempt(db: Db, email: string, ip: string, success: boolea
   db.insert(loginAttempts).values({ email, ip, success, at: now }).run();
 }
 
-/** Drops a batch of attempts older than anything the throttle reads; bounded, so cheap on every sign-in. */
+/** Drops a batch of attempts older than anything the throttle reads (the hourly prune job repeats it). */
 export function pruneLoginAttempts(db: Db, now: number, batch = 100): number {
   const old = db.select({ id: loginAttempts.id }).from(loginAttempts).where(lt(loginAttempts.at, now - THROTTLE.keepFor)).limit(batch);
   return db.delete(loginAttempts).where(sql`${loginAttempts.id} in ${old}`).run().changes;
@@ -88,13 +83,6 @@ export function pruneLoginAttempts(db: Db, now: number, batch = 100): number {
  * email has an account or not, so the form never reveals which emails have one.
  */
 export function signIn(db: Db, email: string, password: string, ip: string, now: number): SignInResult {
-  // Housekeeping until the scheduled jobs of the worker take it over: each attempt adds one row and
-  // clears a bounded batch of old attempts, ended sessions and spent rate-limit windows (a few index
-  // steps when there are none), so those tables stay bounded.
-  pruneLoginAttempts(db, now);
-  pruneSessions(db, now, THROTTLE.keepFor);
-  pruneRateLimits(db, now - RATE_LIMIT_KEEP_MS);
-
   const minutes = throttledMinutes(db, email, ip, now);
   if (minutes !== null) return { kind: 'locked', minutes };
 

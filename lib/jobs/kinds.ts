@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+// Every kind of job the worker runs: its payload (checked when the job is enqueued and again when it
+// runs, since the row may be older than the code), a label for the jobs screen and how many times it
+// is tried. The handlers live in db/jobs/handlers.ts, one per kind here.
+
+export const MAX_BACKUPS_KEPT = 365;
+
+export const JOB_KINDS = {
+  backup: {
+    label: 'Database backup',
+    payload: z.object({ keep: z.int().min(1).max(MAX_BACKUPS_KEPT) }),
+    maxAttempts: 3,
+  },
+  prune: {
+    label: 'Clear out old sign-in attempts, sessions and jobs',
+    payload: z.object({}),
+    maxAttempts: 3,
+  },
+  // Does nothing (optionally for `ms`, reporting progress): proves the worker is alive, and is what the
+  // queue benchmark drains.
+  noop: {
+    label: 'Test job',
+    payload: z.object({ ms: z.int().min(0).max(10 * 60_000).default(0) }),
+    maxAttempts: 3,
+  },
+} as const;
+
+export type JobKind = keyof typeof JOB_KINDS;
+export type JobPayload<K extends JobKind> = z.infer<(typeof JOB_KINDS)[K]['payload']>;
+
+export function isJobKind(kind: string): kind is JobKind {
+  return Object.hasOwn(JOB_KINDS, kind);
+}
+
+export function jobLabel(kind: string): string {
+  return isJobKind(kind) ? JOB_KINDS[kind].label : kind;
+}
+
+/** The payload checked against its kind; throws a ZodError naming the field when it does not fit. */
+export function parsePayload<K extends JobKind>(kind: K, payload: unknown): JobPayload<K> {
+  return JOB_KINDS[kind].payload.parse(payload) as JobPayload<K>;
+}
