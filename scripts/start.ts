@@ -134,8 +134,10 @@ slots.push({
 });
 
 let listening = 0;
-cluster.on('listening', () => {
-  if (++listening === webCount) console.log(`Keel is serving on http://localhost:${port} (${webCount} web process${webCount === 1 ? '' : 'es'} and a worker)`);
+cluster.on('listening', (worker) => {
+  listening++;
+  if (listening === webCount) console.log(`Keel is serving on http://localhost:${port} (${webCount} web process${webCount === 1 ? '' : 'es'} and a worker)`);
+  else if (listening > webCount) console.log(`Keel: a web process is back (pid ${worker.process.pid})`);
 });
 for (const slot of slots) launch(slot);
 

@@ -91,7 +91,7 @@ export function claimNextJob(db: Db, workerId: string, now: number): JobRow | nu
 export function completeJob(db: Db, id: number, workerId: string, now: number, result?: unknown): boolean {
   return (
     statement(db, 
-        `update jobs set state = 'done', finished_at = ?, progress = 1, result = ?, last_error = null, locked_by = null, heartbeat_at = null
+        `update jobs set state = 'done', finished_at = ?, progress = 1, result = ?, last_error = null, heartbeat_at = null
          where id = ? and state = 'running' and locked_by = ?`,
       )
       .run(now, result === undefined ? null : JSON.stringify(result), id, workerId).changes === 1
@@ -106,9 +106,10 @@ export function failJob(db: Db, id: number, workerId: string, error: string, now
   if (!job) return 'lost';
   const retry = nextAttempt(job.attempts, job.maxAttempts, now);
   statement(db, 
-      `update jobs set state = ?, run_at = coalesce(?, run_at), last_error = ?, finished_at = ?, locked_by = null, heartbeat_at = null where id = ?`,
+      `update jobs set state = ?, run_at = coalesce(?, run_at), last_error = ?, finished_at = ?, locked_by = case when ? then null else locked_by end,
+         heartbeat_at = null where id = ?`,
     )
-    .run(retry ? 'queued' : 'failed', retry?.retryAt ?? null, error.slice(0, 4000), retry ? null : now, id);
+    .run(retry ? 'queued' : 'failed', retry?.retryAt ?? null, error.slice(0, 4000), retry ? null : now, retry ? 1 : 0, id);
   return retry ? 'retry' : 'failed';
 }
 
@@ -140,7 +141,7 @@ export function requeueInterrupted(db: Db, now: number, options: { leaseMs: numb
   const requeue = statement(db, 
     `update jobs set state = 'queued', run_at = ?, locked_by = null, heartbeat_at = null, last_error = ? where id = ? and state = 'running' and locked_by is ?`,
   );
-  const fail = statement(db, `update jobs set state = 'failed', finished_at = ?, locked_by = null, heartbeat_at = null, last_error = ? where id = ? and state = 'running' and locked_by is ?`);
+  const fail = statement(db, `update jobs set state = 'failed', finished_at = ?, heartbeat_at = null, last_error = ? where id = ? and state = 'running' and locked_by is ?`);
   for (const job of running) {
     if (job.lockedBy === options.except) continue;
     const silent = job.heartbeatAt === null || job.heartbeatAt < now - options.leaseMs;
@@ -157,7 +158,7 @@ export function requeueInterrupted(db: Db, now: number, options: { leaseMs: numb
 
 /** An admin's "Retry" on a failed job: queued now, with a fresh set of tries. False unless it had failed. */
 export function retryJob(db: Db, id: number, now: number): boolean {
-  return statement(db, `update jobs set state = 'queued', run_at = ?, attempts = 0, finished_at = null where id = ? and state = 'failed'`).run(now, id).changes === 1;
+  return statement(db, `update jobs set state = 'queued', run_at = ?, attempts = 0, finished_at = null, locked_by = null where id = ? and state = 'failed'`).run(now, id).changes === 1;
 }
 
 export function getJob(db: Db, id: number): JobRow | null {

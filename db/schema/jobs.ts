@@ -26,7 +26,7 @@ export const jobs = sqliteTable(
     progressMessage: text('progress_message'),
     // JSON the handler returned (say, the backup's file name), for the jobs screen.
     result: text('result'),
-    // host:pid:nonce of the worker running it, and when that worker last said it was alive.
+    // host:pid:nonce of the worker running it (or that last ran it), and when that worker last said it was alive.
     lockedBy: text('locked_by'),
     heartbeatAt: integer('heartbeat_at'),
     // A schedule's run or any other job that must exist once: a second insert with the same key is ignored.
