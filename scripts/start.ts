@@ -50,7 +50,8 @@ function sourceStamp(): string {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/\.(tsx?|css|mjs|json|sql)$/.test(entry.name)) hash.update(full).update(fs.readFileSync(full));
+      // Tests beside the code are not part of the build.
+      else if (/\.(tsx?|css|mjs|json|sql)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) hash.update(full).update(fs.readFileSync(full));
     }
   };
   for (const dir of ['app', 'components', 'lib', 'db', 'public']) if (fs.existsSync(dir)) walk(dir);
