@@ -17,6 +17,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/settings/workspace', label: 'Workspace', icon: 'sliders', roles: ['admin'] },
   { href: '/settings/pipelines', label: 'Pipelines', icon: 'settings', roles: ['admin'] },
   { href: '/settings/users', label: 'Users', icon: 'users', roles: ['admin'] },
+  { href: '/settings/jobs', label: 'Jobs', icon: 'list', roles: ['admin'] },
 ];
 
 export function navFor(role: Role): NavItem[] {
