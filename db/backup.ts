@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import fs from 'node:fs';
 import path from 'node:path';
-import { asideFileName, backupFileName, backupPrefix, partialFileName } from '@/lib/backup/naming';
+import { asideFileName, backupDirectory, backupFileName, backupPrefix, partialFileName } from '@/lib/backup/naming';
 import { DEFAULT_KEEP, backupsToPrune } from '@/lib/backup/prune';
 import { compareSchema, type AppliedMigration } from '@/lib/backup/schema-version';
 import { MIGRATIONS_FOLDER, databasePath, migrateDb, openDb } from './client';
@@ -68,8 +68,9 @@ const ALL_PAGES = 0x7fffffff;
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 const MIGRATIONS_TABLE = '__drizzle_migrations';
 
+/** `backups/` beside the database (BACKUP_DIR aside: see lib/backup/naming.ts backupDirectory). */
 export function defaultBackupDir(file: string = databasePath()): string {
-  return path.join(path.dirname(path.resolve(file)), 'backups');
+  return backupDirectory(file, undefined);
 }
 
 /** Copies the live database into `dir` under a new timestamped name, checks the copy, prunes old ones. */

@@ -2,15 +2,16 @@
 // backup API, safe while the app serves and writes. It goes to BACKUP_DIR (default: backups/ beside
 // the database) as <name>-YYYY-MM-DDTHHMMSSZ.db, mode 600, checked with integrity_check before it gets
 // that name; then all but the newest BACKUP_KEEP (default 14) of those files are deleted.
-import { BackupError, backupDatabase, defaultBackupDir } from '@/db/backup';
+import { BackupError, backupDatabase } from '@/db/backup';
 import { databasePath } from '@/db/client';
 import { formatBytes, formatDuration } from '@/lib/backup/format';
+import { backupDirectory } from '@/lib/backup/naming';
 import { parseKeep } from '@/lib/backup/prune';
 
 async function main() {
   const file = databasePath();
   const keep = parseKeep(process.env.BACKUP_KEEP);
-  const dir = process.env.BACKUP_DIR || defaultBackupDir(file);
+  const dir = backupDirectory(file);
   const result = await backupDatabase({ file, dir, keep });
   console.log(`Backed up ${file}`);
   console.log(`  to ${result.file}`);

@@ -5,7 +5,8 @@
 // BACKUP_DIR (default: backups/ beside it) as <file>.before-restore-<time>, the backup is written
 // into place and the migrations it lacks are applied.
 import { parseArgs } from 'node:util';
-import { BackupError, defaultBackupDir, restoreDatabase } from '@/db/backup';
+import { BackupError, restoreDatabase } from '@/db/backup';
+import { backupDirectory } from '@/lib/backup/naming';
 import { databasePath } from '@/db/client';
 import { formatBytes, formatDuration } from '@/lib/backup/format';
 
@@ -16,7 +17,7 @@ async function main() {
     process.exit(1);
   }
   const file = databasePath();
-  const asideDir = process.env.BACKUP_DIR || defaultBackupDir(file);
+  const asideDir = backupDirectory(file);
   console.log(`Restoring ${positionals[0]} into ${file}. The app must be stopped during a restore.`);
   const result = await restoreDatabase({ from: positionals[0], file, asideDir, force: values.force });
   const { inBackup, applied, known } = result.migrations;

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Db } from '@/db/client';
 import type { SessionUser } from '@/db/queries/users';
@@ -12,14 +11,10 @@ vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 let db: Db;
 vi.mock('@/db', () => ({ getDb: () => db }));
 
-const { enqueueJob, getJob, getSchedule, listJobs, scheduleNextRuns } = await import('@/db/queries/jobs');
+const { enqueueJob, getJob, getSchedule, latestJob, listJobs, scheduleNextRuns } = await import('@/db/queries/jobs');
 const { seedEmptyWorkspace } = await import('@/db/seed');
 const actions = await import('@/app/(app)/settings/jobs/actions');
-const { FINISHED_JOBS_KEPT_DAYS, backupFolder, currentBackup } = await import('@/app/(app)/settings/jobs/backups');
-const { defaultBackupDir } = await import('@/db/backup');
-const { databasePath } = await import('@/db/client');
-const { FINISHED_JOBS_KEEP_MS } = await import('@/db/jobs/handlers');
-const { KEEP_MESSAGE, TIME_MESSAGE } = await import('@/app/(app)/settings/jobs/schemas');
+const { KEEP_MESSAGE, TIME_MESSAGE } = await import('@/lib/jobs/schemas');
 const { describeJobResult } = await import('@/app/(app)/settings/jobs/_components/job-result');
 const route = await import('@/app/api/jobs/[id]/route');
 
@@ -139,14 +134,14 @@ describe('Back up now', () => {
     expect(result.ok).toBe(true);
     const id = result.ok ? result.data.id : 0;
     expect(getJob(db, id)).toMatchObject({ kind: 'backup', state: 'queued', payload: '{"keep":7}', createdBy: admin.id, schedule: null });
-    expect(currentBackup(db)?.id).toBe(id);
+    expect(latestJob(db, 'backup')?.id).toBe(id);
 
     expect(await actions.backUpNowAction({})).toEqual({ ok: false, error: 'A backup is already under way: its progress shows below.' });
     expect(listJobs(db, 'queued', { limit: 10 })).toHaveLength(1);
 
     // Once it is done, another may start; the finished one is still the one shown until then.
     db.$client.prepare(`update jobs set state = 'done', finished_at = ?, result = ? where id = ?`).run(Date.now(), JSON.stringify({ file: '/srv/keel/backups/keel-1.db', size: '1.2 MB', pruned: 2, warnings: [] }), id);
-    expect(currentBackup(db)?.id).toBe(id);
+    expect(latestJob(db, 'backup')?.id).toBe(id);
     expect((await actions.backUpNowAction({})).ok).toBe(true);
   });
 
@@ -160,24 +155,6 @@ describe('Back up now', () => {
   });
 });
 
-describe('what the screen says about the worker', () => {
-  test('the backup folder is where the backup job writes, with or without BACKUP_DIR', () => {
-    const saved = process.env.BACKUP_DIR;
-    try {
-      delete process.env.BACKUP_DIR;
-      expect(backupFolder()).toBe(defaultBackupDir(databasePath()));
-      process.env.BACKUP_DIR = 'tmp/elsewhere';
-      expect(backupFolder()).toBe(path.resolve('tmp/elsewhere'));
-    } finally {
-      if (saved === undefined) delete process.env.BACKUP_DIR;
-      else process.env.BACKUP_DIR = saved;
-    }
-  });
-
-  test('finished jobs are kept as long as the clean-up says', () => {
-    expect(FINISHED_JOBS_KEPT_DAYS * 86_400_000).toBe(FINISHED_JOBS_KEEP_MS);
-  });
-});
 
 describe('Retry', () => {
   test('queues a failed job again with fresh tries', async () => {

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { cx } from '@/components/ui/cx';
-import { isJobActive, type JobSnapshot } from './job-snapshot';
+import { isJobActive, type JobSnapshot } from '@/lib/jobs/snapshot';
 
 const POLL_MS = 1000;
 // A failed request (the server restarting, a dropped connection) is tried again, more slowly.

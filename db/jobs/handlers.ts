@@ -1,5 +1,5 @@
 import 'server-only';
-import { BackupError, backupDatabase, defaultBackupDir } from '@/db/backup';
+import { BackupError, backupDatabase } from '@/db/backup';
 import type { Db } from '@/db/client';
 import { pruneLoginAttempts } from '@/db/queries/auth';
 import { pruneJobs } from '@/db/queries/jobs';
@@ -7,7 +7,8 @@ import { pruneRateLimits } from '@/db/queries/rate-limits';
 import { pruneSessions } from '@/db/queries/sessions';
 import { THROTTLE } from '@/lib/auth/throttle';
 import { formatBytes } from '@/lib/backup/format';
-import { parsePayload, type JobKind, type JobPayload } from '@/lib/jobs/kinds';
+import { backupDirectory } from '@/lib/backup/naming';
+import { FINISHED_JOBS_KEPT_DAYS, parsePayload, type JobKind, type JobPayload } from '@/lib/jobs/kinds';
 
 // What each kind of job does (the kinds and their payloads: lib/jobs/kinds.ts). A handler may run more
 // than once for one job (a retry, or the worker stopped mid-job), so each one is safe to repeat: a
@@ -27,14 +28,13 @@ export type JobContext = {
 export type JobHandler<K extends JobKind> = (payload: JobPayload<K>, ctx: JobContext) => Promise<unknown> | unknown;
 export type JobHandlers = { [K in JobKind]: JobHandler<K> };
 
-// Spent sign-in attempts, ended sessions and rate-limit windows go after this long; finished jobs too.
+// Rate-limit windows go after an hour (longer than any window in lib/http/public-limits.ts).
 const RATE_LIMIT_KEEP_MS = 60 * 60_000;
-export const FINISHED_JOBS_KEEP_MS = 30 * 24 * 60 * 60_000;
 
 export const jobHandlers: JobHandlers = {
   async backup({ keep }, ctx) {
     ctx.progress(0, 'Copying the database');
-    const dir = process.env.BACKUP_DIR || defaultBackupDir(ctx.databaseFile);
+    const dir = backupDirectory(ctx.databaseFile);
     try {
       const result = await backupDatabase({
         file: ctx.databaseFile,
@@ -66,7 +66,7 @@ export const jobHandlers: JobHandlers = {
     ctx.progress(0.5, 'Rate limits');
     removed.rateLimitWindows = drain(() => pruneRateLimits(ctx.db, now - RATE_LIMIT_KEEP_MS, 500));
     ctx.progress(0.75, 'Finished jobs');
-    removed.jobs = drain(() => pruneJobs(ctx.db, now - FINISHED_JOBS_KEEP_MS, 500));
+    removed.jobs = drain(() => pruneJobs(ctx.db, now - FINISHED_JOBS_KEPT_DAYS * 86_400_000, 500));
     return removed;
   },
 

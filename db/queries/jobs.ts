@@ -158,7 +158,7 @@ export function requeueInterrupted(db: Db, now: number, options: { leaseMs: numb
 
 /** An admin's "Retry" on a failed job: queued now, with a fresh set of tries. False unless it had failed. */
 export function retryJob(db: Db, id: number, now: number): boolean {
-  return statement(db, `update jobs set state = 'queued', run_at = ?, attempts = 0, finished_at = null, locked_by = null where id = ? and state = 'failed'`).run(now, id).changes === 1;
+  return statement(db, `update jobs set state = 'queued', run_at = ?, attempts = 0, finished_at = null, locked_by = null, last_error = null where id = ? and state = 'failed'`).run(now, id).changes === 1;
 }
 
 export function getJob(db: Db, id: number): JobRow | null {
@@ -181,6 +181,16 @@ export function listJobs(db: Db, state: JobState, options: { limit: number; offs
   const order = state === 'queued' || state === 'running' ? 'run_at asc, id asc' : 'finished_at desc, id desc';
   return statement(db, `select ${COLUMNS} from jobs where state = ? order by ${order} limit ? offset ?`)
     .all(state, options.limit, options.offset ?? 0) as JobRow[];
+}
+
+/**
+ * The job of a kind to show beside the button that starts it: one queued or running (by anyone, or
+ * by a schedule), else the newest that a person started (schedule-run ones have their own line).
+ */
+export function latestJob(db: Db, kind: JobKind): JobRow | null {
+  const active = statement(db, `select ${COLUMNS} from jobs where kind = ? and state in ('queued', 'running') order by id desc limit 1`).get(kind) as JobRow | undefined;
+  if (active) return active;
+  return (statement(db, `select ${COLUMNS} from jobs where kind = ? and schedule is null order by id desc limit 1`).get(kind) as JobRow | undefined) ?? null;
 }
 
 /** Drops a batch of jobs that finished (done or failed) before `before`; bounded, so cheap to repeat. */

@@ -43,6 +43,9 @@ export const jobs = sqliteTable(
     index('jobs_finished_at_idx').on(t.state, t.finishedAt),
     uniqueIndex('jobs_unique_key_unique').on(t.uniqueKey),
     index('jobs_created_by_idx').on(t.createdBy),
+    // The jobs screen's "last run" of each schedule, and the latest job of a kind beside its button.
+    index('jobs_schedule_idx').on(t.schedule, t.id),
+    index('jobs_kind_idx').on(t.kind, t.id),
   ],
 );
 

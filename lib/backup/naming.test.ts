@@ -1,5 +1,6 @@
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { asideFileName, backupFileName, backupPrefix, backupStamp, parseBackupFileName, parseBackupStamp, partialFileName } from './naming';
+import { asideFileName, backupDirectory, backupFileName, backupPrefix, backupStamp, parseBackupFileName, parseBackupStamp, partialFileName } from './naming';
 
 describe('backupStamp', () => {
   test.each([
@@ -98,4 +99,16 @@ test('the aside and partial names never look like backups', () => {
   expect(partial).toBe('.keel-2026-12-03T101500Z.db.partial-4242');
   expect(parseBackupFileName('keel', asideFileName('keel.db', at))).toBeNull();
   expect(parseBackupFileName('keel', partial)).toBeNull();
+});
+
+describe('backupDirectory', () => {
+  test.each([
+    ['data/keel.db', undefined, path.resolve('data/backups')],
+    ['/srv/keel/keel.db', undefined, '/srv/keel/backups'],
+    ['/srv/keel/keel.db', '', '/srv/keel/backups'],
+    ['/srv/keel/keel.db', '/mnt/offsite', '/mnt/offsite'],
+    ['/srv/keel/keel.db', 'tmp/elsewhere', path.resolve('tmp/elsewhere')],
+  ])('%s with BACKUP_DIR=%j → %s', (file, configured, expected) => {
+    expect(backupDirectory(file, configured)).toBe(expected);
+  });
 });

@@ -1,9 +1,22 @@
-// File names of backups and of the copies a restore keeps aside. Pure: no clock, no file system.
+// Where backups go and their file names, and those of the copies a restore keeps aside. Pure: no
+// clock, no file system.
 //
 // A backup is `<prefix>-YYYY-MM-DDTHHMMSSZ.db` in UTC (e.g. `keel-2026-12-03T101500Z.db`), so sorting
 // the names sorts by time. The prefix is the database file's name without `.db` (`keel` for the
 // default data/keel.db), so two databases sharing one backup folder never prune each other's files.
 // A second backup in the same second gets `-2`, `-3`… before `.db`.
+
+import path from 'node:path';
+
+/**
+ * The backup folder: BACKUP_DIR when set, else `backups/` beside the database; absolute. The same
+ * rule for `npm run backup`, `npm run restore`, the scheduled backup and the jobs screen. (The ignore
+ * comments tell Next's build these paths are data, not files to bundle.)
+ */
+export function backupDirectory(databaseFile: string, configured: string | undefined = process.env.BACKUP_DIR): string {
+  if (configured) return path.resolve(/*turbopackIgnore: true*/ configured);
+  return path.join(path.dirname(path.resolve(/*turbopackIgnore: true*/ databaseFile)), 'backups');
+}
 
 const STAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 

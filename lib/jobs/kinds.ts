@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { DEFAULT_KEEP } from '@/lib/backup/prune';
 
 // Every kind of job the worker runs: its payload (checked when the job is enqueued and again when it
 // runs, since the row may be older than the code), a label for the jobs screen and how many times it
 // is tried. The handlers live in db/jobs/handlers.ts, one per kind here.
 
 export const MAX_BACKUPS_KEPT = 365;
+/** The hourly prune job deletes jobs that finished longer ago than this. */
+export const FINISHED_JOBS_KEPT_DAYS = 30;
 
 export const JOB_KINDS = {
   backup: {
@@ -35,6 +38,16 @@ export function isJobKind(kind: string): kind is JobKind {
 
 export function jobLabel(kind: string): string {
   return isJobKind(kind) ? JOB_KINDS[kind].label : kind;
+}
+
+/** How many backups a schedule's stored payload keeps; the default when it is missing or unreadable. */
+export function backupsKept(payload: string | null | undefined): number {
+  try {
+    const parsed = JOB_KINDS.backup.payload.safeParse(JSON.parse(payload ?? ''));
+    return parsed.success ? parsed.data.keep : DEFAULT_KEEP;
+  } catch {
+    return DEFAULT_KEEP;
+  }
 }
 
 /** The payload checked against its kind; throws a ZodError naming the field when it does not fit. */

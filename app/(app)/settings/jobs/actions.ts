@@ -2,13 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { enqueueJob, getJob, getSchedule, listJobs, retryJob, scheduleNextRuns, updateSchedule } from '@/db/queries/jobs';
-import { toJobSnapshot } from '@/components/jobs/job-snapshot';
 import { defineAction } from '@/lib/actions';
 import { AppError } from '@/lib/errors';
-import { jobLabel, parsePayload } from '@/lib/jobs/kinds';
+import { backupsKept, jobLabel, parsePayload } from '@/lib/jobs/kinds';
 import { dailyCron } from '@/lib/jobs/schedule';
-import { backupKeep } from './backups';
-import { backupScheduleSchema, jobIdSchema, noInput, scheduleEnabledSchema } from './schemas';
+import { backupScheduleSchema, jobIdSchema, noInput, scheduleEnabledSchema } from '@/lib/jobs/schemas';
+import { toJobSnapshot } from '@/lib/jobs/snapshot';
 
 const ADMIN = ['admin'] as const;
 const refresh = () => revalidatePath('/settings/jobs');
@@ -37,7 +36,7 @@ export const setScheduleEnabledAction = defineAction({ schema: scheduleEnabledSc
 export const backUpNowAction = defineAction({ schema: noInput, roles: ADMIN }, (_input, { db, user }) => {
   const underWay = [...listJobs(db, 'running', { limit: 50 }), ...listJobs(db, 'queued', { limit: 50 })].some((j) => j.kind === 'backup');
   if (underWay) throw new AppError('A backup is already under way: its progress shows below.');
-  const id = enqueueJob(db, 'backup', { keep: backupKeep(getSchedule(db, 'backup')) }, { createdBy: user.id });
+  const id = enqueueJob(db, 'backup', { keep: backupsKept(getSchedule(db, 'backup')?.payload) }, { createdBy: user.id });
   refresh();
   return { id };
 });

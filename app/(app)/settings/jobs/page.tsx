@@ -1,19 +1,21 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
 import { Pagination } from '@/components/list/pagination';
-import { toJobSnapshot } from '@/components/jobs/job-snapshot';
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
-import { countJobs, lastScheduledJobs, listJobs, listSchedules, scheduleNextRuns } from '@/db/queries/jobs';
+import { databasePath } from '@/db/client';
+import { countJobs, lastScheduledJobs, latestJob, listJobs, listSchedules, scheduleNextRuns } from '@/db/queries/jobs';
 import { listUsers } from '@/db/queries/users';
 import { getWorkspace } from '@/db/queries/workspace';
 import { JOB_STATES, type JobState } from '@/db/schema';
 import { requireRole } from '@/lib/auth/session';
+import { backupDirectory } from '@/lib/backup/naming';
 import { formatInstant, nowMs } from '@/lib/dates';
-import { jobLabel } from '@/lib/jobs/kinds';
+import { FINISHED_JOBS_KEPT_DAYS, backupsKept, jobLabel } from '@/lib/jobs/kinds';
 import { dailyTime, describeCron } from '@/lib/jobs/schedule';
+import { toJobSnapshot } from '@/lib/jobs/snapshot';
 import { PAGE_SIZE, clampPage, firstParam, hrefWithParams, parsePage, type SearchParams } from '@/lib/list/params';
 import { BackUpNowButton } from './_components/back-up-now';
 import { BackupScheduleForm } from './_components/backup-schedule-form';
@@ -23,7 +25,6 @@ import { LiveJob } from './_components/live-job';
 import { RetriedJobsProvider } from './_components/retried-jobs';
 import { ScheduleCard } from './_components/schedule-card';
 import { ScheduleSwitch } from './_components/schedule-switch';
-import { FINISHED_JOBS_KEPT_DAYS, backupFolder, backupKeep, currentBackup } from './backups';
 
 export const metadata: Metadata = { title: 'Jobs' };
 
@@ -48,7 +49,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   const schedules = listSchedules(db);
   const nextRuns = scheduleNextRuns(db, now);
   const lastRuns = lastScheduledJobs(db);
-  const backup = currentBackup(db);
+  const backup = latestJob(db, 'backup');
   const backupBusy = backup !== null && (backup.state === 'queued' || backup.state === 'running');
 
   const state = stateParam.parse(firstParam(params, 'state'));
@@ -97,13 +98,13 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
             }
             return (
               <ScheduleCard key={s.name} {...card}>
-                <BackupScheduleForm time={dailyTime(s.cron)} cron={s.cron} keep={backupKeep(s)} enabled={s.enabled} timeZone={timezone} />
+                <BackupScheduleForm time={dailyTime(s.cron)} cron={s.cron} keep={backupsKept(s.payload)} enabled={s.enabled} timeZone={timezone} />
                 <div className="mt-5 border-t border-slate-100 pt-4">
                   <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
                     <div className="min-w-0 text-sm">
                       <p className="font-medium text-slate-900">Backups go to</p>
                       <code data-testid="backup-folder" className="mt-0.5 block break-all text-xs text-slate-600">
-                        {backupFolder()}
+                        {backupDirectory(databasePath())}
                       </code>
                       <p className="mt-1 text-xs text-slate-500">Copy this folder to another machine regularly: a backup on the same disk goes down with it.</p>
                     </div>

@@ -1,4 +1,4 @@
-import { parseJobResult, toJobSnapshot } from '@/components/jobs/job-snapshot';
+import { parseJobResult, toJobSnapshot } from '@/lib/jobs/snapshot';
 import { Card } from '@/components/ui/card';
 import type { JobRow } from '@/db/queries/jobs';
 import type { JobState } from '@/db/schema';

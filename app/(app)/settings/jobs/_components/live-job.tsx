@@ -1,7 +1,7 @@
 'use client';
 
 import { JobProgress } from '@/components/jobs/job-progress';
-import type { JobSnapshot } from '@/components/jobs/job-snapshot';
+import type { JobSnapshot } from '@/lib/jobs/snapshot';
 import { describeJobResult } from './job-result';
 
 /** A job's live progress on this screen, its outcome told the way the jobs list tells it. */

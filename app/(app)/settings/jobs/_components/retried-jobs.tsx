@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, use, useState, useTransition } from 'react';
-import type { JobSnapshot } from '@/components/jobs/job-snapshot';
+import type { JobSnapshot } from '@/lib/jobs/snapshot';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { retryJobAction } from '../actions';

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { MAX_BACKUPS_KEPT } from '@/lib/jobs/kinds';
 
-// The jobs screen's forms, written once for the form, its server actions and the tests. (They sit
-// with the route because lib/jobs/ belongs to the queue; lib/jobs/schemas.ts is where they would go.)
+// The jobs screen's forms, written once for the form, its server actions and the tests.
 
 export const TIME_MESSAGE = 'Enter a time of day as HH:MM on the 24-hour clock, such as 02:00 or 23:30';
 export const KEEP_MESSAGE = `Keep between 1 and ${MAX_BACKUPS_KEPT} backups`;
