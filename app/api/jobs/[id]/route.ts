@@ -3,7 +3,7 @@ import { getJob } from '@/db/queries/jobs';
 import { isAdmin } from '@/lib/auth/roles';
 import { getSessionUser } from '@/lib/auth/session';
 import { idParam } from '@/lib/route-params';
-import { toJobSnapshot } from '@/components/jobs/job-snapshot';
+import { toJobSnapshot } from '@/lib/jobs/snapshot';
 
 export const dynamic = 'force-dynamic';
 
