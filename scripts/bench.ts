@@ -1,10 +1,9 @@
 // npm run bench: seeds fresh databases at several scales, serves each with the production build and
-// prints server timings. Run with nothing else busy on the machine; figures go in the issue notes.
-import { spawn, type ChildProcess } from 'node:child_process';
+// prints server timings, then the load and queue test (scripts/bench-load.ts). Run with nothing else
+// busy on the machine; figures go in the issue notes. Shared helpers: scripts/bench-server.ts.
 import fs from 'node:fs';
 import path from 'node:path';
-import { migrateDb, openDb } from '@/db/client';
-import { seedWorkspace } from '@/db/seed';
+import { openDb } from '@/db/client';
 import { getColumnSummaries, listColumnCards } from '@/db/queries/board';
 import { getContactHeader, listContacts } from '@/db/queries/contacts';
 import { listDeals } from '@/db/queries/deal-list';
@@ -17,63 +16,8 @@ import { parseDealFilters } from '@/lib/deals/filters';
 import { parseQuoteFilters } from '@/lib/quotes/list-filters';
 import { createQuote } from '@/db/queries/quotes';
 import { createQuoteSchema } from '@/lib/quotes/schemas';
-
-const PORT = Number(process.env.BENCH_PORT ?? 3390);
-const BASE = `http://localhost:${PORT}`;
-const DIR = path.resolve('tmp/bench');
-const median = (xs: number[]) => {
-  const s = xs.slice().sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const ms = (x: number) => `${x.toFixed(1)} ms`;
-
-type Size = { companies: number; contacts: number; deals: number; openShare: number };
-
-function seed(name: string, size: Size) {
-  const file = path.join(DIR, `${name}.db`);
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-  const db = openDb(file);
-  migrateDb(db);
-  seedWorkspace(db, { ...size, seed: 1 });
-  db.$client.close();
-  return file;
-}
-
-async function serve(file: string): Promise<ChildProcess> {
-  const child = spawn('npx', ['tsx', 'scripts/start.ts'], {
-    env: { ...process.env, PORT: String(PORT), DATABASE_PATH: file, AUTH_SECRET: 'bench-secret' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('The server did not start');
-}
-
-function stop(child: ChildProcess) {
-  if (child.pid) process.kill(-child.pid, 'SIGTERM');
-}
-
-async function signIn(email: string): Promise<string> {
-  const csrfRes = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const cookies = csrfRes.headers.getSetCookie().map((c) => c.split(';')[0]);
-  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies.join('; ') },
-    body: new URLSearchParams({ csrfToken, email, password: 'demo1234', json: 'true' }),
-  });
-  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('next-auth.session-token='));
-  if (!session) throw new Error('Sign-in failed');
-  return session;
-}
+import { benchLoad } from './bench-load';
+import { BASE, DIR, median, ms, seed, serve, signIn, stop, type Size } from './bench-server';
 
 async function timePage(cookie: string, url: string, runs = 20): Promise<number> {
   await fetch(`${BASE}${url}`, { headers: { cookie } }); // warm up
@@ -249,6 +193,9 @@ async function main() {
     console.log(`${label.padEnd(44)} ${ms(value)}`);
   };
   if (process.argv.includes('--pdf-only')) return benchPdf(line);
+  if (process.argv.includes('--load-only')) {
+    return benchLoad(seed('deals-20000', { companies: 5_000, contacts: 10_000, deals: 20_000, openShare: 1 }));
+  }
   if (process.argv.includes('--visibility-only')) {
     benchVisibility(seed('deals-20000', { companies: 5_000, contacts: 10_000, deals: 20_000, openShare: 1 }), '20,000 open deals', line);
     benchVisibility(seed('mix-large', { companies: 30_000, contacts: 100_000, deals: 50_000, openShare: 0.6 }), '100,000 contacts / 50,000 deals', line);
@@ -267,7 +214,10 @@ async function main() {
       stop(server);
       await new Promise((r) => setTimeout(r, 1000));
     }
-    if (deals === 20_000) benchVisibility(file, '20,000 open deals', line);
+    if (deals === 20_000) {
+      benchVisibility(file, '20,000 open deals', line);
+      await benchLoad(file);
+    }
   }
 
   // Contacts, the 360 page, the forecast and the reports on a realistic mix of open and closed deals.
