@@ -69,7 +69,9 @@ function buildIfStale() {
   console.log('Building Keel (first start or new code)…');
   const result = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (result.status !== 0) process.exit(result.status ?? 1);
-  fs.writeFileSync(stampFile, stamp);
+  // Stamped after the build: with a custom NEXT_DIST_DIR, next build adds that folder to tsconfig.json,
+  // and a stamp taken before would make the next start build again for nothing.
+  fs.writeFileSync(stampFile, sourceStamp());
 }
 
 let webCount: number;

@@ -76,6 +76,8 @@ export const deals = sqliteTable(
     // Covering the forecast and won-value aggregates, so they read the index alone.
     index('deals_status_close_idx').on(t.status, t.expectedCloseDate, t.stageId, t.valueCents, t.probabilityOverrideBp, t.ownerId, t.pipelineId),
     index('deals_won_idx').on(t.status, t.closedAt, t.valueCents, t.ownerId, t.pipelineId, t.createdAt),
+    // The dashboard's rotting deals: open deals per stage with what decides how long they have been idle, read from the index alone.
+    index('deals_rot_cover_idx').on(t.status, t.stageId, t.stageChangedAt, t.lastActivityAt, t.ownerId),
     index('deals_closed_at_idx').on(t.closedAt),
     index('deals_created_idx').on(t.createdAt),
     index('deals_cohort_idx').on(t.pipelineId, t.createdAt, t.status),

@@ -1,0 +1,1 @@
+CREATE INDEX `deals_rot_cover_idx` ON `deals` (`status`,`stage_id`,`stage_changed_at`,`last_activity_at`,`owner_id`);
