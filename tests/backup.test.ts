@@ -38,12 +38,22 @@ function workspace(name: string) {
 }
 
 /** Row counts of every table, and a checksum of the deals and contacts rows. */
-function fingerprint(file: string) {
+/** Row counts of every table, and a checksum of the deals and contacts: of their columns in `columnsOf` (default: the file itself), so a database migrated since can be compared with the one it came from. */
+function fingerprint(file: string, columnsOf: string = file) {
+  const columns = (table: string) => {
+    const ref = new Database(columnsOf, { readonly: true, fileMustExist: true });
+    try {
+      return (ref.prepare(`select name from pragma_table_info(?) order by cid`).pluck().all(table) as string[]).map((c) => `"${c}"`).join(', ');
+    } finally {
+      ref.close();
+    }
+  };
+  const [dealColumns, contactColumns] = [columns('deals'), columns('contacts')];
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const tables = db.prepare(`select name from sqlite_schema where type = 'table' and name not like 'sqlite_%' order by name`).pluck().all() as string[];
     const counts = Object.fromEntries(tables.map((t) => [t, (db.prepare(`select count(*) as n from "${t}"`).get() as { n: number }).n]));
-    const rows = JSON.stringify([db.prepare('select * from deals order by id').all(), db.prepare('select * from contacts order by id').all()]);
+    const rows = JSON.stringify([db.prepare(`select ${dealColumns} from deals order by id`).all(), db.prepare(`select ${contactColumns} from contacts order by id`).all()]);
     return { counts, checksum: createHash('sha256').update(rows).digest('hex') };
   } finally {
     db.close();
@@ -264,7 +274,7 @@ describe('restore', () => {
     const w = workspace('older-backup');
     const result = await restoreDatabase({ from: oldFile, file: w.file, asideDir: w.backups });
     expect(result.migrations).toEqual({ inBackup: KNOWN_MIGRATIONS.length - 1, applied: 1, known: KNOWN_MIGRATIONS.length });
-    const restored = fingerprint(w.file);
+    const restored = fingerprint(w.file, oldFile);
     expect(restored.checksum).toBe(fingerprint(oldFile).checksum);
     if (lastTable) expect(restored.counts[lastTable]).toBe(0);
   });

@@ -42,6 +42,8 @@ function failedJob(error = 'Disk full'): number {
 
 beforeEach(() => {
   db = createTestDb();
+  // Migrations may queue one-off jobs (a backfill); these tests start from an empty queue.
+  db.$client.prepare('delete from jobs').run();
   seedEmptyWorkspace(db, { name: admin.name, email: admin.email, password: 'password1' });
   db.$client.prepare(`insert into users (name, email, password_hash, role) values ('Mia Manager', 'mia@example.test', 'x', 'manager'), ('Ana Rep', 'ana@example.test', 'x', 'rep')`).run();
   db.$client.prepare(`update workspace set timezone = 'Europe/Berlin' where id = 1`).run();

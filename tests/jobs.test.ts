@@ -41,6 +41,8 @@ beforeEach(() => {
   file = path.join(dir, 'keel.db');
   db = openDb(file);
   migrateDb(db);
+  // Migrations may queue one-off jobs (a backfill); these tests start from an empty queue.
+  db.$client.prepare('delete from jobs').run();
   clock = Date.UTC(2026, 11, 3, 12, 0, 0);
 });
 afterEach(() => {

@@ -8,7 +8,7 @@ test('the migrations create every table of the data model', () => {
   // Derived tables are not the data model: search indexes, and the report rollups (tests/report-rollups.test.ts).
   const tables = (sqlite.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name not like '%_fts%' and name not like 'report_%'`).all() as { name: string }[]).map((t) => t.name);
   expect(tables.sort()).toEqual(
-    ['activities', 'companies', 'company_tags', 'contact_tags', 'tags', 'contacts', 'deal_events', 'goals', 'deal_stage_history', 'deals', 'login_attempts', 'lost_reasons', 'pipelines', 'stages', 'users', 'workspace', 'workspace_logo', 'workspace_events', 'sessions', 'password_resets', 'rate_limits', 'products', 'price_lists', 'price_list_items', 'price_tiers', 'quotes', 'quote_numbers', 'quote_lines', 'quote_events', 'task_reassignments', 'jobs', 'job_schedules'].sort(),
+    ['activities', 'companies', 'company_tags', 'contact_tags', 'tags', 'contacts', 'deal_events', 'goals', 'deal_stage_history', 'deals', 'login_attempts', 'lost_reasons', 'pipelines', 'stages', 'users', 'workspace', 'workspace_logo', 'workspace_events', 'sessions', 'password_resets', 'rate_limits', 'products', 'price_lists', 'price_list_items', 'price_tiers', 'quotes', 'quote_numbers', 'quote_lines', 'quote_events', 'task_reassignments', 'jobs', 'job_schedules', 'contact_match_keys', 'company_match_keys', 'contact_duplicate_pairs', 'company_duplicate_pairs', 'duplicate_dismissals', 'record_merges'].sort(),
   );
 });
 

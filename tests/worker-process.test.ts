@@ -18,6 +18,8 @@ beforeEach(() => {
   file = path.join(dir, 'keel.db');
   db = openDb(file);
   migrateDb(db);
+  // Migrations may queue one-off jobs (a backfill); these tests start from an empty queue.
+  db.$client.prepare('delete from jobs').run();
 });
 afterEach(() => {
   for (const p of procs) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');

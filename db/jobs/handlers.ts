@@ -3,6 +3,7 @@ import { BackupError, backupDatabase } from '@/db/backup';
 import type { Db } from '@/db/client';
 import { pruneLoginAttempts } from '@/db/queries/auth';
 import { pruneJobs } from '@/db/queries/jobs';
+import { rebuildMatchKeys } from '@/db/queries/match-keys';
 import { pruneRateLimits } from '@/db/queries/rate-limits';
 import { pruneSessions } from '@/db/queries/sessions';
 import { THROTTLE } from '@/lib/auth/throttle';
@@ -68,6 +69,10 @@ export const jobHandlers: JobHandlers = {
     ctx.progress(0.75, 'Finished jobs');
     removed.jobs = drain(() => pruneJobs(ctx.db, now - FINISHED_JOBS_KEPT_DAYS * 86_400_000, 500));
     return removed;
+  },
+
+  match_keys(_payload, ctx) {
+    return rebuildMatchKeys(ctx.db, ctx.progress);
   },
 
   async noop({ ms }, ctx) {

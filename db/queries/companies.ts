@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db/client';
+import { refreshMatchKeys } from './match-keys';
 import { companies } from '@/db/schema';
 import { seesEveryone } from '@/lib/auth/roles';
 import type { CompanyInput } from '@/lib/contacts/schemas';
@@ -29,7 +30,9 @@ export function findOrCreateCompanyByName(db: Db, name: string, ownerId: number,
     )
     .get({ name, keepId }) as { id: number; name: string } | undefined;
   if (existing) return existing;
-  return db.insert(companies).values({ name, ownerId }).returning({ id: companies.id, name: companies.name }).get();
+  const created = db.insert(companies).values({ name, ownerId }).returning({ id: companies.id, name: companies.name }).get();
+  refreshMatchKeys(db, 'company', [created.id]);
+  return created;
 }
 
 export type CompanyRow = {
@@ -128,6 +131,7 @@ export function createCompany(db: Db, input: CompanyInput, actor: SessionUser): 
       .run({ ...companyValues(input, input.ownerId ?? actor.id), price_list_id: priceListFor(db, input, actor, null), now });
     const id = Number(lastInsertRowid);
     setTags(db, { companyId: id }, input.tags);
+    refreshMatchKeys(db, 'company', [id]);
     return { id };
   });
 }
@@ -147,6 +151,7 @@ export function updateCompany(db: Db, id: number, input: CompanyInput, actor: Se
       )
       .run({ ...companyValues(input, ownerId), price_list_id: priceListFor(db, input, actor, current.priceListId), now: Date.now(), id });
     setTags(db, { companyId: id }, input.tags);
+    refreshMatchKeys(db, 'company', [id]);
   });
 }
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db/client';
+import { refreshMatchKeys } from './match-keys';
 import type { ContactInput } from '@/lib/contacts/schemas';
 import type { CustomerSort, ListFilters } from '@/lib/contacts/list-filters';
 import { ownerAfterEdit } from '@/lib/contacts/owner';
@@ -122,6 +123,7 @@ export function createContact(db: Db, input: ContactInput, actor: SessionUser): 
       .run({ ...v, now });
     const id = Number(lastInsertRowid);
     setTags(db, { contactId: id }, input.tags);
+    refreshMatchKeys(db, 'contact', [id]);
     return { id };
   });
 }
@@ -141,6 +143,7 @@ export function updateContact(db: Db, id: number, input: ContactInput, actor: Se
       )
       .run({ ...contactValues(input, ownerId), now: Date.now(), id });
     setTags(db, { contactId: id }, input.tags);
+    refreshMatchKeys(db, 'contact', [id]);
   });
 }
 

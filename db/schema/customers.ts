@@ -12,6 +12,8 @@ export const companies = sqliteTable(
     industry: text('industry'),
     size: text('size'),
     address: text('address'),
+    // The record's id in the system it was imported from: an import matches rows to records by it.
+    externalId: text('external_id'),
     ownerId: integer('owner_id').references(() => users.id),
     // Quotes for this company are priced from this list; null means the catalogue prices.
     priceListId: integer('price_list_id').references(() => priceLists.id, { onDelete: 'set null' }),
@@ -23,6 +25,7 @@ export const companies = sqliteTable(
     index('companies_price_list_idx').on(t.priceListId),
     index('companies_owner_idx').on(t.ownerId),
     index('companies_created_idx').on(t.createdAt),
+    index('companies_external_idx').on(t.externalId),
   ],
 );
 
@@ -34,7 +37,11 @@ export const contacts = sqliteTable(
     lastName: text('last_name').notNull().default(''),
     email: text('email'),
     phone: text('phone'),
+    // More addresses and numbers beyond the primary ones, one per line (imports bring several; a merge keeps both records').
+    otherEmails: text('other_emails'),
+    otherPhones: text('other_phones'),
     title: text('title'),
+    externalId: text('external_id'),
     companyId: integer('company_id').references(() => companies.id, { onDelete: 'set null' }),
     ownerId: integer('owner_id').references(() => users.id),
     source: text('source'),
@@ -49,6 +56,7 @@ export const contacts = sqliteTable(
     index('contacts_email_idx').on(t.email),
     index('contacts_name_idx').on(t.lastName, t.firstName),
     index('contacts_created_idx').on(t.createdAt),
+    index('contacts_external_idx').on(t.externalId),
   ],
 );
 

@@ -58,6 +58,7 @@ export const deals = sqliteTable(
     contactId: integer('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
     companyId: integer('company_id').references(() => companies.id, { onDelete: 'set null' }),
     source: text('source'),
+    externalId: text('external_id'),
     closedAt: integer('closed_at'),
     stageChangedAt: integer('stage_changed_at').notNull().default(now),
     lastActivityAt: integer('last_activity_at'),
@@ -82,6 +83,7 @@ export const deals = sqliteTable(
     index('deals_created_idx').on(t.createdAt),
     index('deals_cohort_idx').on(t.pipelineId, t.createdAt, t.status),
     index('deals_source_idx').on(t.source),
+    index('deals_external_idx').on(t.externalId),
   ],
 );
 

@@ -4,6 +4,7 @@ export * from './auth';
 export * from './catalogue';
 export * from './customers';
 export * from './deals';
+export * from './duplicates';
 export * from './jobs';
 export * from './quotes';
 export * from './workspace';

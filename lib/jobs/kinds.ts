@@ -20,6 +20,12 @@ export const JOB_KINDS = {
     payload: z.object({}),
     maxAttempts: 3,
   },
+  // Every contact's and company's match keys and duplicate pairs, from scratch (after the migration that added them).
+  match_keys: {
+    label: 'Find duplicate contacts and companies',
+    payload: z.object({}),
+    maxAttempts: 3,
+  },
   // Does nothing (optionally for `ms`, reporting progress): proves the worker is alive, and is what the
   // queue benchmark drains.
   noop: {
