@@ -17,6 +17,7 @@ const ICONS: Record<TimelineType, { glyph: string; tone: string }> = {
   won: { glyph: '★', tone: 'bg-emerald-100 text-emerald-700' },
   lost: { glyph: '✕', tone: 'bg-red-100 text-red-700' },
   quote: { glyph: '❏', tone: 'bg-teal-100 text-teal-700' },
+  merge: { glyph: '⇉', tone: 'bg-fuchsia-100 text-fuchsia-700' },
 };
 
 const OUTCOMES: Record<string, string> = { connected: 'Connected', no_answer: 'No answer', left_voicemail: 'Left voicemail' };

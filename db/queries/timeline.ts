@@ -2,6 +2,7 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { quoteEventsSql } from './quote-timeline-sql';
 import { taskReassignmentsSql } from './task-reassignment-sql';
+import { describeMoved } from '@/lib/customers/merge';
 import type { TimelineCursor, TimelineType } from '@/lib/timeline/types';
 import * as visibility from './visibility';
 
@@ -27,8 +28,8 @@ export type TimelineScope = { contactId: number } | { companyId: number };
 
 /**
  * Everything that happened with a contact or a company — activities, deal stage changes, deals
- * created, won and lost, quotes sent and answered, tasks reassigned — newest first, one page at a time. A company's timeline rolls up its own
- * activities and those of its contacts and deals.
+ * created, won and lost, quotes sent and answered, tasks reassigned, records merged into it — newest first, one page at a time. A company's timeline rolls up its own
+ * activities and those of its contacts and deals (but only company merges: a contact's merge is on the contact's).
  */
 export function listTimeline(
   db: Db,
@@ -81,6 +82,12 @@ export function listTimeline(
       union all
       select x.key, x.type, x.at, x.title, null, null, null, 1, null, x.userId, x.userName, x.dealId, d.title, x.contactId, null
       from (${taskReassignmentsSql(`${activityScope} ${seeActivity}`)}) x left join deals d on d.id = x.dealId
+      union all
+      -- A record merged into this one (record_merges_kept_idx); the body is what moved, as JSON (json_extract: SQLite's), described below.
+      select 'merge-' || m.id, 'merge', m.merged_at, 'Merged with ' || m.old_name, json_extract(m.snapshot, '$._moved'),
+             null, null, 1, null, m.merged_by, u.name, null, null, null, null
+      from record_merges m left join users u on u.id = m.merged_by
+      where m.kind = '${isContact ? 'contact' : 'company'}' and m.kept_id = @id
     )
     where (@types is null or type in (select value from json_each(@types)))
       and (@beforeAt is null or at < @beforeAt or (at = @beforeAt and key < @beforeKey))
@@ -93,7 +100,15 @@ export function listTimeline(
     beforeKey: options.before?.key ?? null,
     limit: limit + 1,
   }) as (Omit<TimelineEntry, 'done'> & { done: number })[];
-  const entries = rows.slice(0, limit).map((r) => ({ ...r, done: Boolean(r.done) }));
+  const entries = rows.slice(0, limit).map((r) => ({ ...r, done: Boolean(r.done), body: r.type === 'merge' ? describeMoved(movedCounts(r.body)) : r.body }));
   const last = entries[entries.length - 1];
   return { entries, next: rows.length > limit && last ? { at: last.at, key: last.key } : null };
+}
+
+function movedCounts(json: string | null): Record<string, number> | null {
+  try {
+    return json ? (JSON.parse(json) as Record<string, number>) : null;
+  } catch {
+    return null;
+  }
 }

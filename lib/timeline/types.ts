@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const TIMELINE_TYPES = ['call', 'email', 'meeting', 'note', 'task', 'reassigned', 'stage', 'deal', 'won', 'lost', 'quote'] as const;
+export const TIMELINE_TYPES = ['call', 'email', 'meeting', 'note', 'task', 'reassigned', 'stage', 'deal', 'won', 'lost', 'quote', 'merge'] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
 export const TIMELINE_LABELS: Record<TimelineType, string> = {
@@ -15,6 +15,7 @@ export const TIMELINE_LABELS: Record<TimelineType, string> = {
   won: 'Won',
   lost: 'Lost',
   quote: 'Quotes',
+  merge: 'Merges',
 };
 
 /** A page position in a newest-first timeline: entries strictly older than (at, key). */

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { RecordHeader } from '@/components/records/record-header';
 import { RecordTimeline } from '@/components/records/record-timeline';
 import { RelatedDeals, RelatedTasks } from '@/components/records/related';
@@ -10,6 +10,7 @@ import { Fact } from '@/components/ui/fact';
 import { getDb } from '@/db';
 import { getCompanyHeader, listCompanyContacts } from '@/db/queries/companies';
 import { listDealsFor, listOpenTasksFor } from '@/db/queries/contacts';
+import { mergedInto } from '@/db/queries/merge';
 import { listTimeline } from '@/db/queries/timeline';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requireUser } from '@/lib/auth/session';
@@ -26,8 +27,14 @@ export default async function CompanyPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const id = idParam((await params).id);
   const db = getDb();
-  const company = id ? getCompanyHeader(db, id, user) : null;
-  if (!id || !company) notFound();
+  if (!id) notFound();
+  const company = getCompanyHeader(db, id, user);
+  if (!company) {
+    // A merged-away company's old links lead to the record it was merged into.
+    const kept = mergedInto(db, 'company', id, user);
+    if (kept) permanentRedirect(`/companies/${kept}`);
+    notFound();
+  }
   const { types, before } = parseTimelineParams(await searchParams);
   const { entries, next } = listTimeline(db, { companyId: id }, { types, before, viewer: user });
   const { currency, timezone } = getWorkspace(db);

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { RecordHeader } from '@/components/records/record-header';
 import { RecordTimeline } from '@/components/records/record-timeline';
 import { RelatedDeals, RelatedTasks } from '@/components/records/related';
@@ -9,6 +9,7 @@ import { Card } from '@/components/ui/card';
 import { Fact } from '@/components/ui/fact';
 import { getDb } from '@/db';
 import { getContactHeader, listDealsFor, listOpenTasksFor } from '@/db/queries/contacts';
+import { mergedInto } from '@/db/queries/merge';
 import { listTimeline } from '@/db/queries/timeline';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requireUser } from '@/lib/auth/session';
@@ -25,8 +26,14 @@ export default async function ContactPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const id = idParam((await params).id);
   const db = getDb();
-  const contact = id ? getContactHeader(db, id, user) : null;
-  if (!id || !contact) notFound();
+  if (!id) notFound();
+  const contact = getContactHeader(db, id, user);
+  if (!contact) {
+    // A merged-away contact's old links lead to the record it was merged into.
+    const kept = mergedInto(db, 'contact', id, user);
+    if (kept) permanentRedirect(`/contacts/${kept}`);
+    notFound();
+  }
   const { types, before } = parseTimelineParams(await searchParams);
   const { entries, next } = listTimeline(db, { contactId: id }, { types, before, viewer: user });
   const { currency, timezone } = getWorkspace(db);

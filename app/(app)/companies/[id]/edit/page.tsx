@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
 import { getCompanyHeader } from '@/db/queries/companies';
+import { mergedInto } from '@/db/queries/merge';
 import { listPriceListOptions } from '@/db/queries/price-lists';
 import { listActiveUsers } from '@/db/queries/users';
 import { seesEveryone } from '@/lib/auth/roles';
@@ -17,7 +18,12 @@ export default async function EditCompanyPage({ params }: { params: Promise<{ id
   const id = idParam((await params).id);
   const db = getDb();
   const company = id ? getCompanyHeader(db, id, user) : null;
-  if (!company) notFound();
+  if (!company) {
+    // A merged-away company's old edit link leads to editing the record it was merged into.
+    const kept = id ? mergedInto(db, 'company', id, user) : null;
+    if (kept) permanentRedirect(`/companies/${kept}/edit`);
+    notFound();
+  }
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title={`Edit ${company.name}`} />

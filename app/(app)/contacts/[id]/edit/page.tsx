@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
 import { getContactHeader } from '@/db/queries/contacts';
+import { mergedInto } from '@/db/queries/merge';
 import { listActiveUsers } from '@/db/queries/users';
 import { seesEveryone } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
@@ -15,7 +16,12 @@ export default async function EditContactPage({ params }: { params: Promise<{ id
   const user = await requireUser();
   const id = idParam((await params).id);
   const contact = id ? getContactHeader(getDb(), id, user) : null;
-  if (!contact) notFound();
+  if (!contact) {
+    // A merged-away contact's old edit link leads to editing the record it was merged into.
+    const kept = id ? mergedInto(getDb(), 'contact', id, user) : null;
+    if (kept) permanentRedirect(`/contacts/${kept}/edit`);
+    notFound();
+  }
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title={`Edit ${contact.firstName} ${contact.lastName}`.trim()} />
