@@ -1,6 +1,6 @@
 import 'server-only';
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '@/db/client';
+import { cachedStatement } from '@/db/statements';
 import type { JobState } from '@/db/schema';
 import { nextAttempt } from '@/lib/jobs/backoff';
 import { JOB_KINDS, parsePayload, type JobKind } from '@/lib/jobs/kinds';
@@ -12,15 +12,6 @@ import { getWorkspace } from './workspace';
 // it): a rollback takes the job with it. Claiming is one UPDATE … RETURNING, and SQLite lets one
 // writer in at a time, so two workers can never take the same job.
 
-// The queue's statements are prepared once per connection: the worker runs them thousands of times a second.
-const prepared = new WeakMap<Db, Map<string, Statement>>();
-function statement(db: Db, sql: string): Statement {
-  let cache = prepared.get(db);
-  if (!cache) prepared.set(db, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (!stmt) cache.set(sql, (stmt = db.$client.prepare(sql)));
-  return stmt;
-}
 
 export type JobRow = {
   id: number;
@@ -63,7 +54,7 @@ export type EnqueueOptions = {
 export function enqueueJob<K extends JobKind>(db: Db, kind: K, payload: unknown, options: EnqueueOptions = {}): number {
   const checked = parsePayload(kind, payload);
   const now = options.now ?? Date.now();
-  const row = statement(db, 
+  const row = cachedStatement(db, 
       `insert into jobs (kind, payload, state, run_at, max_attempts, unique_key, schedule, created_by, created_at)
        values (?, ?, 'queued', ?, ?, ?, ?, ?, ?)
        on conflict (unique_key) do nothing returning id`,
@@ -72,12 +63,12 @@ export function enqueueJob<K extends JobKind>(db: Db, kind: K, payload: unknown,
     | { id: number }
     | undefined;
   if (row) return row.id;
-  return (statement(db, `select id from jobs where unique_key = ?`).get(options.uniqueKey) as { id: number }).id;
+  return (cachedStatement(db, `select id from jobs where unique_key = ?`).get(options.uniqueKey) as { id: number }).id;
 }
 
 /** Takes the next job that is due, marking it running for this worker; null when none is due. */
 export function claimNextJob(db: Db, workerId: string, now: number): JobRow | null {
-  const row = statement(db, 
+  const row = cachedStatement(db, 
       `update jobs set state = 'running', attempts = attempts + 1, locked_by = @workerId, heartbeat_at = @now,
          started_at = @now, finished_at = null, progress = null, progress_message = null
        where id = (select id from jobs where state = 'queued' and run_at <= @now order by run_at, id limit 1)
@@ -90,7 +81,7 @@ export function claimNextJob(db: Db, workerId: string, now: number): JobRow | nu
 /** Marks a job this worker runs as done. False when it is no longer this worker's (it was taken back). */
 export function completeJob(db: Db, id: number, workerId: string, now: number, result?: unknown): boolean {
   return (
-    statement(db, 
+    cachedStatement(db, 
         `update jobs set state = 'done', finished_at = ?, progress = 1, result = ?, last_error = null, heartbeat_at = null
          where id = ? and state = 'running' and locked_by = ?`,
       )
@@ -100,12 +91,12 @@ export function completeJob(db: Db, id: number, workerId: string, now: number, r
 
 /** Records a failure: the job is queued again after its back-off, or marked failed when out of tries. */
 export function failJob(db: Db, id: number, workerId: string, error: string, now: number): 'retry' | 'failed' | 'lost' {
-  const job = statement(db, `select attempts, max_attempts as maxAttempts from jobs where id = ? and state = 'running' and locked_by = ?`).get(id, workerId) as
+  const job = cachedStatement(db, `select attempts, max_attempts as maxAttempts from jobs where id = ? and state = 'running' and locked_by = ?`).get(id, workerId) as
     | { attempts: number; maxAttempts: number }
     | undefined;
   if (!job) return 'lost';
   const retry = nextAttempt(job.attempts, job.maxAttempts, now);
-  statement(db, 
+  cachedStatement(db, 
       `update jobs set state = ?, run_at = coalesce(?, run_at), last_error = ?, finished_at = ?, locked_by = case when ? then null else locked_by end,
          heartbeat_at = null where id = ?`,
     )
@@ -116,12 +107,12 @@ export function failJob(db: Db, id: number, workerId: string, error: string, now
 /** The handler's progress (0..1) and a line about it; also tells the queue the worker is alive. */
 export function setJobProgress(db: Db, id: number, workerId: string, fraction: number | null, message: string | null, now: number): void {
   const clamped = fraction === null || !Number.isFinite(fraction) ? null : Math.min(1, Math.max(0, fraction));
-  statement(db, `update jobs set progress = ?, progress_message = ?, heartbeat_at = ? where id = ? and state = 'running' and locked_by = ?`)
+  cachedStatement(db, `update jobs set progress = ?, progress_message = ?, heartbeat_at = ? where id = ? and state = 'running' and locked_by = ?`)
     .run(clamped, message?.slice(0, 300) ?? null, now, id, workerId);
 }
 
 export function heartbeatJob(db: Db, id: number, workerId: string, now: number): void {
-  statement(db, `update jobs set heartbeat_at = ? where id = ? and state = 'running' and locked_by = ?`).run(now, id, workerId);
+  cachedStatement(db, `update jobs set heartbeat_at = ? where id = ? and state = 'running' and locked_by = ?`).run(now, id, workerId);
 }
 
 /**
@@ -130,7 +121,7 @@ export function heartbeatJob(db: Db, id: number, workerId: string, now: number):
  * worker down is marked failed once it has used up its tries rather than crashing the worker forever.
  */
 export function requeueInterrupted(db: Db, now: number, options: { leaseMs: number; isGone: (workerId: string) => boolean; except?: string }): number {
-  const running = statement(db, `select id, locked_by as lockedBy, heartbeat_at as heartbeatAt, attempts, max_attempts as maxAttempts from jobs where state = 'running'`).all() as {
+  const running = cachedStatement(db, `select id, locked_by as lockedBy, heartbeat_at as heartbeatAt, attempts, max_attempts as maxAttempts from jobs where state = 'running'`).all() as {
     id: number;
     lockedBy: string | null;
     heartbeatAt: number | null;
@@ -138,10 +129,10 @@ export function requeueInterrupted(db: Db, now: number, options: { leaseMs: numb
     maxAttempts: number;
   }[];
   let requeued = 0;
-  const requeue = statement(db, 
+  const requeue = cachedStatement(db, 
     `update jobs set state = 'queued', run_at = ?, locked_by = null, heartbeat_at = null, last_error = ? where id = ? and state = 'running' and locked_by is ?`,
   );
-  const fail = statement(db, `update jobs set state = 'failed', finished_at = ?, heartbeat_at = null, last_error = ? where id = ? and state = 'running' and locked_by is ?`);
+  const fail = cachedStatement(db, `update jobs set state = 'failed', finished_at = ?, heartbeat_at = null, last_error = ? where id = ? and state = 'running' and locked_by is ?`);
   for (const job of running) {
     if (job.lockedBy === options.except) continue;
     const silent = job.heartbeatAt === null || job.heartbeatAt < now - options.leaseMs;
@@ -158,18 +149,18 @@ export function requeueInterrupted(db: Db, now: number, options: { leaseMs: numb
 
 /** An admin's "Retry" on a failed job: queued now, with a fresh set of tries. False unless it had failed. */
 export function retryJob(db: Db, id: number, now: number): boolean {
-  return statement(db, `update jobs set state = 'queued', run_at = ?, attempts = 0, finished_at = null, locked_by = null, last_error = null where id = ? and state = 'failed'`).run(now, id).changes === 1;
+  return cachedStatement(db, `update jobs set state = 'queued', run_at = ?, attempts = 0, finished_at = null, locked_by = null, last_error = null where id = ? and state = 'failed'`).run(now, id).changes === 1;
 }
 
 export function getJob(db: Db, id: number): JobRow | null {
-  return (statement(db, `select ${COLUMNS} from jobs where id = ?`).get(id) as JobRow | undefined) ?? null;
+  return (cachedStatement(db, `select ${COLUMNS} from jobs where id = ?`).get(id) as JobRow | undefined) ?? null;
 }
 
 export type JobCounts = Record<JobState, number>;
 
 export function countJobs(db: Db): JobCounts {
   const counts: JobCounts = { queued: 0, running: 0, done: 0, failed: 0 };
-  for (const row of statement(db, `select state, count(*) as n from jobs group by state`).all() as { state: JobState; n: number }[]) counts[row.state] = row.n;
+  for (const row of cachedStatement(db, `select state, count(*) as n from jobs group by state`).all() as { state: JobState; n: number }[]) counts[row.state] = row.n;
   return counts;
 }
 
@@ -179,7 +170,7 @@ export function countJobs(db: Db): JobCounts {
  */
 export function listJobs(db: Db, state: JobState, options: { limit: number; offset?: number }): JobRow[] {
   const order = state === 'queued' || state === 'running' ? 'run_at asc, id asc' : 'finished_at desc, id desc';
-  return statement(db, `select ${COLUMNS} from jobs where state = ? order by ${order} limit ? offset ?`)
+  return cachedStatement(db, `select ${COLUMNS} from jobs where state = ? order by ${order} limit ? offset ?`)
     .all(state, options.limit, options.offset ?? 0) as JobRow[];
 }
 
@@ -188,14 +179,14 @@ export function listJobs(db: Db, state: JobState, options: { limit: number; offs
  * by a schedule), else the newest that a person started (schedule-run ones have their own line).
  */
 export function latestJob(db: Db, kind: JobKind): JobRow | null {
-  const active = statement(db, `select ${COLUMNS} from jobs where kind = ? and state in ('queued', 'running') order by id desc limit 1`).get(kind) as JobRow | undefined;
+  const active = cachedStatement(db, `select ${COLUMNS} from jobs where kind = ? and state in ('queued', 'running') order by id desc limit 1`).get(kind) as JobRow | undefined;
   if (active) return active;
-  return (statement(db, `select ${COLUMNS} from jobs where kind = ? and schedule is null order by id desc limit 1`).get(kind) as JobRow | undefined) ?? null;
+  return (cachedStatement(db, `select ${COLUMNS} from jobs where kind = ? and schedule is null order by id desc limit 1`).get(kind) as JobRow | undefined) ?? null;
 }
 
 /** Drops a batch of jobs that finished (done or failed) before `before`; bounded, so cheap to repeat. */
 export function pruneJobs(db: Db, before: number, batch = 500): number {
-  return statement(db, `delete from jobs where id in (select id from jobs where state in ('done', 'failed') and finished_at < ? limit ?)`)
+  return cachedStatement(db, `delete from jobs where id in (select id from jobs where state in ('done', 'failed') and finished_at < ? limit ?)`)
     .run(before, batch).changes;
 }
 
@@ -215,7 +206,7 @@ export type ScheduleRow = {
 
 export function listSchedules(db: Db): ScheduleRow[] {
   return (
-    statement(db, `select name, kind, cron, payload, enabled, last_slot_at as lastSlotAt, updated_at as updatedAt, updated_by as updatedBy from job_schedules order by name`)
+    cachedStatement(db, `select name, kind, cron, payload, enabled, last_slot_at as lastSlotAt, updated_at as updatedAt, updated_by as updatedBy from job_schedules order by name`)
       .all() as (Omit<ScheduleRow, 'enabled'> & { enabled: number })[]
   ).map((r) => ({ ...r, enabled: r.enabled === 1 }));
 }
@@ -232,7 +223,7 @@ export function scheduleNextRuns(db: Db, now: number): Map<string, number | null
 
 /** The last job each schedule started (any state), for "last run" on the jobs screen. */
 export function lastScheduledJobs(db: Db): Map<string, JobRow> {
-  const rows = statement(db, `select ${COLUMNS} from jobs where id in (select max(id) from jobs where schedule is not null group by schedule)`)
+  const rows = cachedStatement(db, `select ${COLUMNS} from jobs where id in (select max(id) from jobs where schedule is not null group by schedule)`)
     .all() as JobRow[];
   return new Map(rows.map((r) => [r.schedule as string, r]));
 }
@@ -249,14 +240,14 @@ export function enqueueDueSchedules(db: Db, now: number): number[] {
     for (const s of listSchedules(db)) {
       if (!s.enabled) continue;
       if (s.lastSlotAt === null) {
-        statement(db, `update job_schedules set last_slot_at = ? where name = ?`).run(now, s.name);
+        cachedStatement(db, `update job_schedules set last_slot_at = ? where name = ?`).run(now, s.name);
         continue;
       }
       const slot = dueSlot(s.cron, timezone, s.lastSlotAt, now);
       if (slot === null) continue;
       if (!Object.hasOwn(JOB_KINDS, s.kind)) continue;
       ids.push(enqueueJob(db, s.kind as JobKind, JSON.parse(s.payload), { now, uniqueKey: `schedule:${s.name}:${slot}`, schedule: s.name }));
-      statement(db, `update job_schedules set last_slot_at = ? where name = ?`).run(slot, s.name);
+      cachedStatement(db, `update job_schedules set last_slot_at = ? where name = ?`).run(slot, s.name);
     }
   });
   return ids;
@@ -266,7 +257,7 @@ export function enqueueDueSchedules(db: Db, now: number): number[] {
 export function updateSchedule(db: Db, name: string, change: { cron?: string; payload?: unknown; enabled?: boolean }, userId: number | null, now: number): boolean {
   const current = getSchedule(db, name);
   if (!current) return false;
-  statement(db, `update job_schedules set cron = ?, payload = ?, enabled = ?, updated_at = ?, updated_by = ?,
+  cachedStatement(db, `update job_schedules set cron = ?, payload = ?, enabled = ?, updated_at = ?, updated_by = ?,
       last_slot_at = case when ? then ? else last_slot_at end where name = ?`)
     .run(
       change.cron ?? current.cron,
@@ -285,7 +276,7 @@ export function updateSchedule(db: Db, name: string, change: { cron?: string; pa
 /** Gives back a job this worker is stopping in the middle of: queued again at once, the try not counted. */
 export function releaseJob(db: Db, id: number, workerId: string, now: number): boolean {
   return (
-    statement(db, 
+    cachedStatement(db, 
         `update jobs set state = 'queued', run_at = ?, attempts = max(0, attempts - 1), locked_by = null, heartbeat_at = null,
            last_error = 'The worker was stopped during this job; it runs again.' where id = ? and state = 'running' and locked_by = ?`,
       )

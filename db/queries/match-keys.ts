@@ -1,6 +1,6 @@
 import 'server-only';
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '@/db/client';
+import { cachedStatement } from '@/db/statements';
 import type { DuplicateKind } from '@/db/schema';
 import { companyMatchKeys, contactMatchKeys, scoreCompanyPair, scoreContactPair } from '@/lib/customers/similarity';
 import { getWorkspace } from './workspace';
@@ -24,14 +24,6 @@ const TABLES = {
   company: { keys: 'company_match_keys', pairs: 'company_duplicate_pairs', id: 'company_id' },
 } as const;
 
-const prepared = new WeakMap<Db, Map<string, Statement>>();
-function statement(db: Db, sql: string): Statement {
-  let cache = prepared.get(db);
-  if (!cache) prepared.set(db, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (!stmt) cache.set(sql, (stmt = db.$client.prepare(sql)));
-  return stmt;
-}
 
 function loadContacts(db: Db, ids: number[]): Map<number, ContactFields> {
   const rows = statement(
@@ -48,7 +40,7 @@ function loadContacts(db: Db, ids: number[]): Map<number, ContactFields> {
 }
 
 function loadCompanies(db: Db, ids: number[]): Map<number, CompanyFields> {
-  const rows = statement(db, `select id, name, domain from companies where id in (select value from json_each(?))`).all(JSON.stringify(ids)) as CompanyFields[];
+  const rows = cachedStatement(db, `select id, name, domain from companies where id in (select value from json_each(?))`).all(JSON.stringify(ids)) as CompanyFields[];
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -59,8 +51,8 @@ export function refreshMatchKeys(db: Db, kind: DuplicateKind, ids: readonly numb
   const t = TABLES[kind];
   db.transaction(() => {
     const records = kind === 'contact' ? loadContacts(db, unique) : loadCompanies(db, unique);
-    const del = statement(db, `delete from ${t.keys} where ${t.id} = ?`);
-    const ins = statement(db, `insert or ignore into ${t.keys} (${t.id}, type, key) values (?, ?, ?)`);
+    const del = cachedStatement(db, `delete from ${t.keys} where ${t.id} = ?`);
+    const ins = cachedStatement(db, `insert or ignore into ${t.keys} (${t.id}, type, key) values (?, ?, ?)`);
     for (const id of unique) {
       del.run(id);
       const record = records.get(id);
@@ -101,12 +93,12 @@ function candidates(db: Db, kind: DuplicateKind, id: number): number[] {
 /** Replaces the pairs of one record; `rebuilding` (all pairs were cleared) scores each pair once, from its lower id. */
 function refreshPairs(db: Db, kind: DuplicateKind, id: number, record: ContactFields | CompanyFields | null, country: string, rebuilding = false): void {
   const t = TABLES[kind];
-  if (!rebuilding) statement(db, `delete from ${t.pairs} where low_id = ? or high_id = ?`).run(id, id);
+  if (!rebuilding) cachedStatement(db, `delete from ${t.pairs} where low_id = ? or high_id = ?`).run(id, id);
   if (!record) return;
   const others = candidates(db, kind, id).filter((other) => !rebuilding || other > id);
   if (others.length === 0) return;
   const loaded = kind === 'contact' ? loadContacts(db, others) : loadCompanies(db, others);
-  const ins = statement(db, `insert or replace into ${t.pairs} (low_id, high_id, score, reasons) values (?, ?, ?, ?)`);
+  const ins = cachedStatement(db, `insert or replace into ${t.pairs} (low_id, high_id, score, reasons) values (?, ?, ?, ?)`);
   for (const otherId of others) {
     const other = loaded.get(otherId);
     if (!other) continue;
@@ -148,7 +140,7 @@ export function rebuildMatchKeys(db: Db, progress: (fraction: number, message: s
     const records = pass(
       (ids) => {
         const loaded = kind === 'contact' ? loadContacts(db, ids) : loadCompanies(db, ids);
-        const ins = statement(db, `insert or ignore into ${t.keys} (${t.id}, type, key) values (?, ?, ?)`);
+        const ins = cachedStatement(db, `insert or ignore into ${t.keys} (${t.id}, type, key) values (?, ?, ?)`);
         for (const [id, record] of loaded) {
           const keys = kind === 'contact' ? contactMatchKeys(record as ContactFields, country) : companyMatchKeys(record as CompanyFields);
           for (const k of keys) ins.run(id, k.type, k.key);
