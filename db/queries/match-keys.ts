@@ -26,7 +26,7 @@ const TABLES = {
 
 
 function loadContacts(db: Db, ids: number[]): Map<number, ContactFields> {
-  const rows = statement(
+  const rows = cachedStatement(
     db,
     `select id, first_name as firstName, last_name as lastName, email, other_emails as otherEmails, phone, other_phones as otherPhones, company_id as companyId
      from contacts where id in (select value from json_each(?))`,
@@ -63,7 +63,7 @@ export function refreshMatchKeys(db: Db, kind: DuplicateKind, ids: readonly numb
     const rescore = new Set(unique);
     // A key that has just grown past the limit stops counting: its members' pairs are scored again
     // without it (once, as it crosses; a block that shrinks back counts again as its members are written).
-    const crossed = statement(
+    const crossed = cachedStatement(
       db,
       `select distinct member.${t.id} as id from ${t.keys} mine
        join ${t.keys} member on member.type = mine.type and member.key = mine.key
@@ -79,7 +79,7 @@ export function refreshMatchKeys(db: Db, kind: DuplicateKind, ids: readonly numb
 /** The records sharing a key with this one, skipping keys shared too widely to mean anything. */
 function candidates(db: Db, kind: DuplicateKind, id: number): number[] {
   const t = TABLES[kind];
-  const rows = statement(
+  const rows = cachedStatement(
     db,
     `select distinct other.${t.id} as id
      from ${t.keys} mine
