@@ -84,7 +84,7 @@ export function listTimeline(
       from (${taskReassignmentsSql(`${activityScope} ${seeActivity}`)}) x left join deals d on d.id = x.dealId
       union all
       -- A record merged into this one (record_merges_kept_idx); the body is what moved, as JSON (json_extract: SQLite's), described below.
-      select 'merge-' || m.id, 'merge', m.merged_at, 'Merged with ' || m.old_name, json_extract(m.snapshot, '$._moved'),
+      select 'merge-' || m.id, 'merge', m.merged_at, 'Merged with ' || m.old_name || ' (#' || m.old_id || ')', json_extract(m.snapshot, '$._moved'),
              null, null, 1, null, m.merged_by, u.name, null, null, null, null
       from record_merges m left join users u on u.id = m.merged_by
       where m.kind = '${isContact ? 'contact' : 'company'}' and m.kept_id = @id
