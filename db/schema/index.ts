@@ -5,6 +5,7 @@ export * from './catalogue';
 export * from './customers';
 export * from './deals';
 export * from './duplicates';
+export * from './imports';
 export * from './jobs';
 export * from './quotes';
 export * from './workspace';
