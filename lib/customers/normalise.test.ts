@@ -186,7 +186,7 @@ describe('normalisePhone', () => {
 
 describe('the shared import files', () => {
   function readCsv(name: string): Record<string, string>[] {
-    const text = fs.readFileSync(path.join(process.cwd(), '..', 'shared', 'data', 'import', name), 'utf8');
+    const text = fs.readFileSync(path.join(process.cwd(), 'tests', 'fixtures', 'import', name), 'utf8');
     return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
   }
   const E164 = /^\+[1-9]\d{6,14}$/;

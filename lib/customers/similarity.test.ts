@@ -207,7 +207,7 @@ describe('scoreCompanyPair', () => {
   test('in the shared sample files, no two distinct names that share a first word are similar', () => {
     const names = new Set<string>();
     for (const [file, column] of [['datablist-customers-100.csv', 'Company'], ['datablist-organizations-100.csv', 'Name'], ['datablist-leads-100.csv', 'Company']]) {
-      const text = fs.readFileSync(path.join(process.cwd(), '..', 'shared', 'data', 'import', file), 'utf8');
+      const text = fs.readFileSync(path.join(process.cwd(), 'tests', 'fixtures', 'import', file), 'utf8');
       for (const row of Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data) names.add(row[column]);
     }
     const byToken = new Map<string, string[]>();
