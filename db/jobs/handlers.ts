@@ -2,6 +2,8 @@ import 'server-only';
 import { BackupError, backupDatabase } from '@/db/backup';
 import type { Db } from '@/db/client';
 import { pruneLoginAttempts } from '@/db/queries/auth';
+import { applyImport } from '@/db/queries/import-apply';
+import { applyUndo } from '@/db/queries/import-undo';
 import { pruneJobs } from '@/db/queries/jobs';
 import { rebuildMatchKeys } from '@/db/queries/match-keys';
 import { pruneRateLimits } from '@/db/queries/rate-limits';
@@ -73,6 +75,14 @@ export const jobHandlers: JobHandlers = {
 
   match_keys(_payload, ctx) {
     return rebuildMatchKeys(ctx.db, ctx.progress);
+  },
+
+  import({ batchId }, ctx) {
+    return applyImport(ctx.db, batchId, ctx);
+  },
+
+  import_undo({ batchId }, ctx) {
+    return applyUndo(ctx.db, batchId, ctx);
   },
 
   async noop({ ms }, ctx) {

@@ -117,7 +117,8 @@ export const importChanges = sqliteTable(
     recordKind: text('record_kind', { enum: IMPORT_RECORD_KINDS }).notNull(),
     recordId: integer('record_id').notNull(),
     action: text('action', { enum: ['created', 'updated'] }).notNull(),
-    // JSON: the columns the import changed, as they were (and `tags` when it changed them).
+    // JSON: the columns the import changed, as they were (and `tags` when it changed them, and the
+    // record's updated_at before the import, which an undo puts back).
     before: text('before'),
     // The record's updated_at right after the import wrote it.
     updatedAt: integer('updated_at'),

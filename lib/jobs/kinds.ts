@@ -26,6 +26,18 @@ export const JOB_KINDS = {
     payload: z.object({}),
     maxAttempts: 3,
   },
+  // Writes a confirmed import's rows in batches (db/queries/import-apply.ts); a retry carries on where it stopped.
+  import: {
+    label: 'Import contacts, companies or deals',
+    payload: z.object({ batchId: z.int().positive() }),
+    maxAttempts: 5,
+  },
+  // Undoes an import: deletes what it created and restores what it changed, unless changed since (db/queries/import-undo.ts).
+  import_undo: {
+    label: 'Undo an import',
+    payload: z.object({ batchId: z.int().positive() }),
+    maxAttempts: 5,
+  },
   // Does nothing (optionally for `ms`, reporting progress): proves the worker is alive, and is what the
   // queue benchmark drains.
   noop: {
