@@ -14,6 +14,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/products', label: 'Products', icon: 'box' },
   { href: '/forecast', label: 'Forecast', icon: 'chart' },
   { href: '/reports', label: 'Reports', icon: 'list', roles: ['admin', 'manager'] },
+  { href: '/import', label: 'Import', icon: 'list', roles: ['admin', 'manager'] },
   { href: '/settings/workspace', label: 'Workspace', icon: 'sliders', roles: ['admin'] },
   { href: '/settings/pipelines', label: 'Pipelines', icon: 'settings', roles: ['admin'] },
   { href: '/settings/users', label: 'Users', icon: 'users', roles: ['admin'] },

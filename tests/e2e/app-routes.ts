@@ -65,6 +65,7 @@ export function fillRoute(route: string, r: DemoRecords): string {
     .replace(/^\/reset\/\[token\]/, `/reset/${'x'.repeat(43)}`)
     .replace(/^\/api\/calendar\/\[file\]/, `/api/calendar/${'y'.repeat(43)}.ics`)
     .replace(/^\/api\/jobs\/\[id\]$/, '/api/jobs/1')
+    .replace(/^\/import\/\[id\]$/, '/import/1')
     .replace(/^\/api\/auth\/\[\.\.\.nextauth\]/, '/api/auth/session');
 }
 
