@@ -123,7 +123,7 @@ export default async function ImportBatchPage({ params, searchParams }: { params
 
       {counts ? (
         <Card className="space-y-4 p-4 sm:p-5" data-testid="import-report">
-          <h2 className="text-base font-semibold text-slate-900">{batch.state === 'checked' ? 'The report' : batch.state === 'draft' ? 'The report' : 'What was imported'}</h2>
+          <h2 className="text-base font-semibold text-slate-900">{editable ? 'The report' : batch.state === 'undoing' || batch.state === 'undone' ? 'What the import did (since undone)' : 'What was imported'}</h2>
           <ImportCountsView counts={counts} done={!editable} />
           <p className="text-sm text-slate-600">{summary(counts, batch.kind, editable)}</p>
 
@@ -192,9 +192,10 @@ export default async function ImportBatchPage({ params, searchParams }: { params
             Rows
           </h2>
           <nav aria-label="Show rows" className="-mx-1 flex flex-wrap gap-1">
-            {FILTERS.filter((f) => f !== 'failed' || batch.state !== 'draft').map((f) => {
+            {FILTERS.map((f) => {
               const n = FILTER_COUNTS[f] && counts ? counts[FILTER_COUNTS[f]!] : null;
               if (f !== 'all' && f !== filter && n === 0) return null;
+              // Rows fail only while the job writes them: nothing to show before the import.
               if (f === 'failed' && editable) return null;
               return (
                 <Link
@@ -231,9 +232,11 @@ function sampleValues(rows: string[][], columns: number): string[] {
 function summary(counts: ImportCounts, kind: keyof typeof KIND_LABELS, before: boolean): string {
   const parts: string[] = [];
   if (counts.newCompanies && kind !== 'companies') parts.push(`${plural(counts.newCompanies, 'new company', 'new companies')} ${before ? 'will be' : 'were'} created along the way.`);
-  if (counts.duplicates) parts.push(`${plural(counts.duplicates, 'row')} repeat an earlier row of the file and ${before ? 'are' : 'were'} skipped.`);
-  if (counts.likely) parts.push(`${plural(counts.likely, 'row')} look like existing records: check them under “Likely duplicates”.`);
-  if (counts.warnings) parts.push(`${plural(counts.warnings, 'row')} have warnings (an owner or stage Keel does not know is left out).`);
+  const one = (n: number, singular: string, many: string) => (n === 1 ? singular : many);
+  if (counts.duplicates)
+    parts.push(`${plural(counts.duplicates, 'row')} ${one(counts.duplicates, 'repeats', 'repeat')} an earlier row of the file and ${before ? one(counts.duplicates, 'is', 'are') : one(counts.duplicates, 'was', 'were')} skipped.`);
+  if (counts.likely) parts.push(`${plural(counts.likely, 'row')} ${one(counts.likely, 'looks', 'look')} like existing records: check them under “Likely duplicates”.`);
+  if (counts.warnings) parts.push(`${plural(counts.warnings, 'row')} ${one(counts.warnings, 'has', 'have')} warnings (an owner or stage Keel does not know is left out).`);
   if (before && counts.error) parts.push('Rejected rows are not imported: fix them in the file and import it again later.');
   return parts.join(' ') || (before ? 'Every row is good.' : '');
 }

@@ -42,7 +42,13 @@ export function ConfirmAction({ batchId, verb, label, title, body, confirmLabel,
 
   return (
     <>
-      <Button type="button" variant={verb === 'undo' ? 'danger' : 'primary'} disabled={disabled} onClick={() => dialog.current?.showModal()}>
+      <Button
+        type="button"
+        variant={verb === 'undo' ? 'danger' : 'primary'}
+        disabled={disabled}
+        onClick={() => dialog.current?.showModal()}
+        className="shrink-0 whitespace-nowrap"
+      >
         {label}
       </Button>
       <dialog

@@ -65,7 +65,7 @@ export function MappingForm({ batchId, kind, modes, headers, samples, fields, in
               <th scope="col" className="hidden px-4 py-2 text-left font-medium sm:table-cell">
                 Example
               </th>
-              <th scope="col" className="w-[48%] px-4 py-2 text-left font-medium sm:w-64 sm:pr-5">
+              <th scope="col" className="w-[48%] px-4 py-2 text-left font-medium sm:w-80 sm:pr-5">
                 Imports into
               </th>
             </tr>

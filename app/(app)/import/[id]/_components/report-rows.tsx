@@ -60,7 +60,7 @@ export function ReportRows({ rows, kind, linkRecords }: { rows: ImportRowView[];
                 ) : null}
               </div>
               {r.reason ? <p className={cx('break-words', rejected ? 'text-red-700' : 'text-slate-600')}>{r.reason}</p> : null}
-              {r.duplicateOfLine ? <p className="text-slate-600">Same record as line {r.duplicateOfLine} of the file.</p> : null}
+              {r.duplicateOfLine && !r.reason ? <p className="text-slate-600">Same record as line {r.duplicateOfLine} of the file.</p> : null}
               {r.likely.length > 0 ? (
                 <p className="break-words text-amber-800">
                   Looks like{' '}
