@@ -53,7 +53,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
                     </span>
                     <span className="text-xs text-slate-600 tabular-nums sm:text-right">
                       {b.counts
-                        ? `${plural(b.counts.create, 'new')} · ${plural(b.counts.update, 'update')} · ${plural(b.counts.skip, 'skip')} · ${plural(b.counts.error, 'error')}`
+                        ? `${plural(b.counts.create, 'new', 'new')} · ${plural(b.counts.update, 'update')} · ${plural(b.counts.skip, 'skip')} · ${plural(b.counts.error, 'error')}`
                         : plural(b.totalRows, 'row')}
                     </span>
                     <span className={cx('w-fit shrink-0 rounded-full px-2 py-0.5 text-xs font-medium', STATE_TONES[b.state])}>{STATE_LABELS[b.state]}</span>

@@ -138,7 +138,7 @@ export default async function ImportBatchPage({ params, searchParams }: { params
                 body={
                   <>
                     {plural(counts.create, 'record')} will be created and {plural(counts.update, 'record')} updated
-                    {counts.error ? `; the ${plural(counts.error, 'rejected row')} stay out` : ''}. You can undo the import afterwards.
+                    {counts.error ? `; ${counts.error === 1 ? 'the rejected row stays' : `the ${plural(counts.error, 'rejected row')} stay`} out` : ''}. You can undo the import afterwards.
                   </>
                 }
                 confirmLabel="Import"
