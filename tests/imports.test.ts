@@ -300,6 +300,20 @@ describe('the report', () => {
     expect(savedMapping(db, 'contacts', ['Given', 'Surname', 'Mail'])).toBeNull();
   });
 
+  test('a file whose guess misses a required field is staged for the user to map; the check refuses until they do', () => {
+    const text = 'Vorname,Nachname,E-Mail\nAnn,Lee,ann@example.com';
+    const parsed = parseImportText(text);
+    const guessed = guessMapping('contacts', parsed.headers);
+    const { batchId } = stageImport(db, { kind: 'contacts', fileName: 'de.csv', headers: parsed.headers, rows: parsed.rows, lines: parsed.lines, mapping: guessed }, admin);
+    expect(getImportBatch(db, batchId, admin)).toMatchObject({ state: 'draft' });
+    expect(() => checkImport(db, batchId, admin)).toThrow(/First name/);
+    // An incomplete guess is not remembered for the next file with this header.
+    expect(savedMapping(db, 'contacts', parsed.headers)).toBeNull();
+    changeImport(db, batchId, { mapping: ['firstName', 'lastName', 'email'] }, admin);
+    expect(checkImport(db, batchId, admin)).toMatchObject({ create: 1, error: 0 });
+    expect(count('contacts')).toBe(0);
+  });
+
   test('a changed mode or mapping sends the import back to be checked; only a checked import is confirmed', () => {
     const { batchId } = prepare(CSV(['Ann,Lee,ann@example.com,,,,']), 'contacts');
     changeImport(db, batchId, { mode: 'update_only' }, admin);

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
-import type { ImportKind } from '@/lib/import/fields';
+import { mappingProblems, type ImportKind } from '@/lib/import/fields';
 import { defaultStage, ownerLookup, stageLookup, type OwnerUser, type PipelineRow, type StageRow } from '@/lib/import/lookups';
 import {
   changesSomething, companyChange, contactChange, dealChange, decideAction, InFileDuplicates, RECORD_NOUNS, rowKeys,
@@ -166,6 +166,8 @@ export function checkImport(db: Db, batchId: number, actor: SessionUser, now = D
   if (batch.state !== 'draft' && batch.state !== 'checked') throw new AppError('This import has already been confirmed: its report no longer changes.');
   const stored = (importStatement(db, 'select count(*) as n from import_rows where batch_id = ?').get(batchId) as { n: number }).n;
   if (stored !== batch.totalRows) throw new AppError('This file was not stored completely: choose it again.');
+  const problems = mappingProblems(batch.kind, batch.mapping, batch.headers);
+  if (problems.length) throw new AppError(problems.join('. '), { mapping: problems.join('. ') });
 
   const checker = rowChecker(db, batch);
   const read = importStatement(db, 'select row_index as rowIndex, line, cells, reason from import_rows where batch_id = ? and row_index >= ? order by row_index limit ?');

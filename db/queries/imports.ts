@@ -57,11 +57,11 @@ export type StageImportInput = {
 const STAGE_CHUNK = 5000;
 
 /** The mapping checked against the kind and the file's columns; an AppError saying what is wrong. */
-function checkedMapping(kind: ImportKind, mapping: unknown, headers: string[]): ImportMapping<ImportKind> {
+function checkedMapping(kind: ImportKind, mapping: unknown, headers: string[], { allowProblems = false } = {}): ImportMapping<ImportKind> {
   const parsed = importMappingSchema(kind).safeParse(mapping);
   if (!parsed.success) throw new AppError('Choose a field (or none) for every column again: this mapping does not fit.');
   const problems = mappingProblems(kind, parsed.data, headers);
-  if (problems.length) throw new AppError(problems.join('. '), { mapping: problems.join('. ') });
+  if (problems.length && !allowProblems) throw new AppError(problems.join('. '), { mapping: problems.join('. ') });
   return parsed.data;
 }
 
@@ -75,7 +75,10 @@ export function stageImport(db: Db, input: StageImportInput, actor: SessionUser,
   const base = stageImportSchema.safeParse(input);
   if (!base.success) throw new AppError(base.error.issues[0]?.message ?? 'This file cannot be imported.');
   const { kind, headers, mode } = base.data;
-  const mapping = checkedMapping(kind, input.mapping, headers);
+  // A guess that misses a required field is still staged: the mapping screen shows what to choose,
+  // and the check refuses until it is chosen.
+  const mapping = checkedMapping(kind, input.mapping, headers, { allowProblems: true });
+  const complete = mappingProblems(kind, mapping, headers).length === 0;
   const { rows, lines } = input;
   const problems = z.array(z.object({ line: z.int().min(1), message: z.string().max(1000) })).max(IMPORT_MAX_ROWS).safeParse(input.problems ?? []);
   if (!Array.isArray(rows) || !Array.isArray(lines) || rows.length !== lines.length || !problems.success) throw new AppError('The rows and their line numbers do not match: read the file again.');
@@ -98,7 +101,7 @@ export function stageImport(db: Db, input: StageImportInput, actor: SessionUser,
         )
         .run(kind, base.data.fileName, mode, JSON.stringify(headers), JSON.stringify(mapping), signature, total, actor.id, now).lastInsertRowid,
     );
-    saveMapping(db, kind, signature, mapping, actor, now);
+    if (complete) saveMapping(db, kind, signature, mapping, actor, now);
     return id;
   });
   // Rows and unreadable rows merged in file order, so the report lists both by line. An unreadable
