@@ -23,6 +23,8 @@ type Props<Row extends { id: number }> = {
   rowTestId: string;
   users: { id: number; name: string }[];
   tags: string[];
+  /** Links shown before the export and new buttons (the duplicates screen, for those who tidy up). */
+  links?: React.ReactNode;
 };
 
 /** A count that the phone card labels and the table right-aligns. */
@@ -46,7 +48,7 @@ export function addedColumn<Row extends { createdAt: number }>(timeZone: string)
 }
 
 /** The contact and company lists: the same filters, export, sorting and pages over their own columns. */
-export function CustomerList<Row extends { id: number }>({ path, title, nouns, newLabel, search, empty, filters, list, columns, rowTestId, users, tags }: Props<Row>) {
+export function CustomerList<Row extends { id: number }>({ path, title, nouns, newLabel, search, empty, filters, list, columns, rowTestId, users, tags, links }: Props<Row>) {
   const { rows, total, page } = list;
   const href = (change: Partial<ListFilters>) => hrefWithParams(path, listFiltersToParams(filters, change));
   const filtered = Boolean(filters.q || filters.tag || filters.openDeals || filters.owner !== 'all');
@@ -57,6 +59,7 @@ export function CustomerList<Row extends { id: number }>({ path, title, nouns, n
         description={`${total.toLocaleString('en-US')} ${total === 1 ? nouns.one : nouns.many}${filtered ? ' match these filters' : ''}.`}
         actions={
           <>
+            {links}
             <a href={hrefWithParams(`${path}/export.csv`, listFiltersToParams(filters, { page: 1 }))} className={buttonClass('secondary')}>
               Export CSV
             </a>

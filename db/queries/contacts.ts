@@ -59,6 +59,8 @@ export type ContactExportRow = {
   lastName: string;
   email: string | null;
   phone: string | null;
+  otherEmails: string | null;
+  otherPhones: string | null;
   title: string | null;
   company: string | null;
   owner: string | null;
@@ -73,7 +75,8 @@ export function iterateContacts(db: Db, f: ListFilters, actor: SessionUser, batc
   const { where, params } = customerWhere(db, 'contact', f, actor);
   return selectBatches<ContactExportRow>(
     db,
-    `select c.id, c.first_name as firstName, c.last_name as lastName, c.email, c.phone, c.title, co.name as company, u.name as owner,
+    `select c.id, c.first_name as firstName, c.last_name as lastName, c.email, c.phone, c.other_emails as otherEmails, c.other_phones as otherPhones,
+            c.title, co.name as company, u.name as owner,
             c.source, c.address, c.created_at as createdAt, ${tagNamesSql('contact')} as tags
      ${from(db, actor)} where ${where} and c.id > @afterId order by c.id limit @batch`,
     params,
@@ -94,12 +97,20 @@ function assertEmailFree(db: Db, email: string | null | undefined, exceptId: num
   }
 }
 
+const otherLines = (values: string[] | undefined, primary: string | null | undefined) => (values ?? []).filter((v) => v !== primary).join('\n') || null;
+
 function contactValues(input: ContactInput, ownerId: number) {
   return {
     first_name: input.firstName,
     last_name: input.lastName,
     email: input.email ?? null,
     phone: input.phone ?? null,
+    // One a line; the primary address or number is not repeated among the others. Left out of the
+    // input, an update keeps what is stored (keep_* = 1).
+    other_emails: otherLines(input.otherEmails, input.email),
+    other_phones: otherLines(input.otherPhones, input.phone),
+    keep_other_emails: input.otherEmails === undefined ? 1 : 0,
+    keep_other_phones: input.otherPhones === undefined ? 1 : 0,
     title: input.title ?? null,
     company_id: input.companyId,
     owner_id: ownerId,
@@ -117,8 +128,8 @@ export function createContact(db: Db, input: ContactInput, actor: SessionUser): 
     const now = Date.now();
     const { lastInsertRowid } = db.$client
       .prepare(
-        `insert into contacts (first_name, last_name, email, phone, title, company_id, owner_id, source, address, notes, created_at, updated_at)
-         values (@first_name, @last_name, @email, @phone, @title, @company_id, @owner_id, @source, @address, @notes, @now, @now)`,
+        `insert into contacts (first_name, last_name, email, phone, other_emails, other_phones, title, company_id, owner_id, source, address, notes, created_at, updated_at)
+         values (@first_name, @last_name, @email, @phone, @other_emails, @other_phones, @title, @company_id, @owner_id, @source, @address, @notes, @now, @now)`,
       )
       .run({ ...v, now });
     const id = Number(lastInsertRowid);
@@ -137,7 +148,8 @@ export function updateContact(db: Db, id: number, input: ContactInput, actor: Se
     assertEmailFree(db, input.email, id, actor);
     db.$client
       .prepare(
-        `update contacts set first_name = @first_name, last_name = @last_name, email = @email, phone = @phone, title = @title,
+        `update contacts set first_name = @first_name, last_name = @last_name, email = @email, phone = @phone,
+           other_emails = iif(@keep_other_emails, other_emails, @other_emails), other_phones = iif(@keep_other_phones, other_phones, @other_phones), title = @title,
            company_id = @company_id, owner_id = @owner_id, source = @source, address = @address, notes = @notes, updated_at = @now
          where id = @id`,
       )
@@ -153,6 +165,9 @@ export type ContactHeader = {
   lastName: string;
   email: string | null;
   phone: string | null;
+  /** One a line, or null. */
+  otherEmails: string | null;
+  otherPhones: string | null;
   title: string | null;
   address: string | null;
   source: string | null;
@@ -179,7 +194,8 @@ export function getContactHeader(db: Db, id: number, viewer?: Viewer): ContactHe
   const activity = andScope(activityScope(db, viewer, 'a'));
   const row = db.$client
     .prepare(
-      `select c.id, c.first_name as firstName, c.last_name as lastName, c.email, c.phone, c.title, c.address, c.source, c.notes,
+      `select c.id, c.first_name as firstName, c.last_name as lastName, c.email, c.phone, c.other_emails as otherEmails, c.other_phones as otherPhones,
+              c.title, c.address, c.source, c.notes,
               co.id as companyId, co.name as companyName, c.owner_id as ownerId, u.name as ownerName,
               (select coalesce(sum(d.value_cents), 0) from deals d where d.contact_id = c.id and d.status = 'won' ${deal}) as wonCents,
               (select coalesce(sum(d.value_cents), 0) from deals d where d.contact_id = c.id and d.status = 'open' ${deal}) as openCents,

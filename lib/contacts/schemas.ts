@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, requiredText, textProblem } from '@/lib/validation/text';
+import { asText, cleanText, optionalText, requiredText, textProblem } from '@/lib/validation/text';
 const optionalId = z.preprocess((v) => (v === '' || v === null || v === undefined ? null : v), z.coerce.number().int().positive().nullable());
 
 /** "VIP, partner ,vip" → ['VIP', 'partner']: trimmed, de-duplicated case-insensitively, at most 20. */
@@ -26,11 +26,66 @@ export const optionalEmail = z.preprocess(
   z.email({ message: 'Enter a valid email address' }).max(254, 'Keep the email under 254 characters').nullable().optional(),
 );
 
+/** How many other emails, and other phones, a contact keeps besides the primary ones. */
+export const MAX_OTHER_CHANNELS = 10;
+
+/**
+ * A list typed one value a line (a form's textarea; an import or a test may pass an array): each
+ * line trimmed, blank lines dropped, each value checked by `check` (a message, or null when fine),
+ * repeats removed by `key`, at most MAX_OTHER_CHANNELS left. A bad value is named with its line.
+ */
+function lineList(noun: string, clean: (line: string) => string, check: (value: string) => string | null, key: (value: string) => string) {
+  return z.preprocess(
+    (v) => (Array.isArray(v) ? v.map(asText).join('\n') : asText(v)),
+    z.string({ message: `Enter the ${noun}s one a line` }).transform((text, ctx): string[] => {
+      const seen = new Map<string, string>();
+      const rows = text.split(/\r\n?|\n/);
+      for (const [i, raw] of rows.entries()) {
+        const value = clean(raw);
+        if (value === '') continue;
+        const problem = check(value);
+        if (problem) {
+          const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+          ctx.addIssue({ code: 'custom', message: rows.length > 1 ? `Line ${i + 1} (“${shown}”): ${problem[0].toLowerCase()}${problem.slice(1)}` : problem });
+          return z.NEVER;
+        }
+        if (!seen.has(key(value))) seen.set(key(value), value);
+      }
+      if (seen.size > MAX_OTHER_CHANNELS) {
+        ctx.addIssue({ code: 'custom', message: `Keep it to ${MAX_OTHER_CHANNELS} other ${noun}s or fewer` });
+        return z.NEVER;
+      }
+      return [...seen.values()];
+    }),
+  );
+}
+
+const emailFormat = z.email();
+
+/** More addresses besides the primary one, one a line: each a valid email, lower-cased. */
+export const otherEmailsField = lineList(
+  'email',
+  (line) => line.trim().toLowerCase(),
+  (email) => (email.length > 254 ? 'Keep each email under 254 characters' : emailFormat.safeParse(email).success ? null : 'Enter a valid email address'),
+  (email) => email,
+);
+
+/** More numbers besides the primary one, one a line, as typed; repeats (punctuation and spacing aside) removed. */
+export const otherPhonesField = lineList(
+  'phone',
+  (line) => cleanText(line).replace(/\s+/g, ' '),
+  (phone) => (phone.length > 50 ? 'Keep each phone under 50 characters' : textProblem(phone)),
+  (phone) => phone.toLowerCase().replace(/[\s().\-/]/g, ''),
+);
+
 export const contactSchema = z.object({
   firstName: requiredText({ max: 100, required: 'Enter a first name' }),
   lastName: optionalText({ max: 100 }).transform((v) => v ?? ''),
   email: optionalEmail,
   phone: optionalText({ max: 50 }),
+  // Left out (a caller that does not edit them), they stay as they are; the form always sends them.
+  otherEmails: otherEmailsField.optional(),
+  otherPhones: otherPhonesField.optional(),
   title: optionalText({ max: 100 }),
   companyId: optionalId,
   ownerId: optionalId,

@@ -2,12 +2,15 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { Column } from '@/components/list/data-list';
 import { addedColumn, countColumn, CustomerList } from '@/components/records/customer-list';
+import { DuplicatesLink } from '@/components/records/duplicate-link';
 import { TagList } from '@/components/ui/tag';
 import { getDb } from '@/db';
+import { countDuplicatePairs } from '@/db/queries/duplicates';
 import { listContacts, type ContactRow } from '@/db/queries/contacts';
 import { listTagNames } from '@/db/queries/tags';
 import { listActiveUsers } from '@/db/queries/users';
 import { getWorkspace } from '@/db/queries/workspace';
+import { seesEveryone } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { parseListFilters } from '@/lib/contacts/list-filters';
 import type { SearchParams } from '@/lib/list/params';
@@ -77,6 +80,8 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
       rowTestId="contact-row"
       users={listActiveUsers(db)}
       tags={listTagNames(db)}
+      // Tidying duplicates is for admins and managers (seesEveryone); the count is one pass over the pairs.
+      links={seesEveryone(user.role) ? <DuplicatesLink href="/contacts/duplicates" count={countDuplicatePairs(db, 'contact', user)} /> : null}
     />
   );
 }

@@ -3,10 +3,12 @@
 import { useRouter } from 'next/navigation';
 import { OwnerField, SaveOrCancel, TagsField } from '@/components/form/customer-fields';
 import { useFormAction } from '@/components/form/use-form-action';
+import { LikelyDuplicates } from '@/components/records/likely-duplicates';
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
 import { Field, SelectField } from '@/components/ui/field';
 import { createCompanyAction, updateCompanyAction } from '../actions';
+import { findLikelyCompaniesAction } from '../duplicates/actions';
 
 export type CompanyFormValues = {
   id?: number;
@@ -32,6 +34,9 @@ type Props = {
 
 const SIZES = ['1-10', '11-50', '51-200', '201-500', '501-1000', '1000+'];
 
+// What the "this looks like" check reads: a company is recognised by its name and its website.
+const MATCHED_FIELDS = ['name', 'domain'] as const;
+
 export function CompanyForm({ values, users, canReassign, priceLists, canSetPriceList }: Props) {
   const router = useRouter();
   const action = values?.id ? updateCompanyAction : createCompanyAction;
@@ -44,6 +49,15 @@ export function CompanyForm({ values, users, canReassign, priceLists, canSetPric
         <Field label="Name" name="name" defaultValue={values?.name} error={errors.name} required autoFocus={!values} className="sm:col-span-2" />
         <Field label="Domain" name="domain" defaultValue={values?.domain ?? ''} error={errors.domain} placeholder="acme.com" />
         <Field label="Industry" name="industry" defaultValue={values?.industry ?? ''} error={errors.industry} />
+        {/* Below the fields it reads, so that its appearing never moves the field being typed in. */}
+        <LikelyDuplicates
+          find={findLikelyCompaniesAction}
+          fields={MATCHED_FIELDS}
+          extra={values?.id ? { companyId: values.id } : undefined}
+          noun="company"
+          checkNow={Boolean(values?.id)}
+          className="sm:col-span-2"
+        />
         <SelectField label="Size" name="size" defaultValue={values?.size ?? ''} error={errors.size}>
           <option value="">Unknown</option>
           {SIZES.map((s) => (

@@ -4,10 +4,12 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { OwnerField, SaveOrCancel, TagsField } from '@/components/form/customer-fields';
 import { useFormAction } from '@/components/form/use-form-action';
+import { LikelyDuplicates } from '@/components/records/likely-duplicates';
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
-import { Field, inputClass } from '@/components/ui/field';
+import { Field, TextAreaField, inputClass } from '@/components/ui/field';
 import { createContactAction, updateContactAction } from '../actions';
+import { findLikelyContactsAction } from '../duplicates/actions';
 
 export type ContactFormValues = {
   id?: number;
@@ -15,6 +17,9 @@ export type ContactFormValues = {
   lastName: string;
   email: string | null;
   phone: string | null;
+  /** One a line. */
+  otherEmails?: string | null;
+  otherPhones?: string | null;
   title: string | null;
   companyName: string | null;
   ownerId: number | null;
@@ -25,6 +30,9 @@ export type ContactFormValues = {
 };
 
 type Props = { values?: ContactFormValues; users: { id: number; name: string }[]; canReassign: boolean };
+
+// What the "this looks like" check reads: everything a duplicate is recognised by.
+const MATCHED_FIELDS = ['firstName', 'lastName', 'email', 'otherEmails', 'phone', 'otherPhones', 'companyName'] as const;
 
 export function ContactForm({ values, users, canReassign }: Props) {
   const router = useRouter();
@@ -50,8 +58,19 @@ export function ContactForm({ values, users, canReassign }: Props) {
           ) : null}
         </div>
         <Field label="Phone" name="phone" type="tel" defaultValue={values?.phone ?? ''} error={errors.phone} />
-        <Field label="Job title" name="title" defaultValue={values?.title ?? ''} error={errors.title} />
+        <TextAreaField label="Other emails" name="otherEmails" rows={2} defaultValue={values?.otherEmails ?? ''} error={errors.otherEmails} hint="One a line, up to 10." />
+        <TextAreaField label="Other phones" name="otherPhones" rows={2} defaultValue={values?.otherPhones ?? ''} error={errors.otherPhones} hint="One a line, up to 10." />
         <Field label="Company" name="companyName" defaultValue={values?.companyName ?? ''} error={errors.companyName} hint="An existing company, or a new one to create." />
+        <Field label="Job title" name="title" defaultValue={values?.title ?? ''} error={errors.title} />
+        {/* Below every field it reads, so that its appearing never moves the field being typed in. */}
+        <LikelyDuplicates
+          find={findLikelyContactsAction}
+          fields={MATCHED_FIELDS}
+          extra={values?.id ? { contactId: values.id } : undefined}
+          noun="contact"
+          checkNow={Boolean(values?.id)}
+          className="sm:col-span-2"
+        />
         {canReassign ? <OwnerField users={users} defaultValue={values?.ownerId} error={errors.ownerId} /> : null}
         <TagsField tags={values?.tags} error={errors.tags} />
         <Field label="Source" name="source" defaultValue={values?.source ?? ''} error={errors.source} placeholder="Website, referral, event…" />
