@@ -24,8 +24,9 @@ const DEBOUNCE_MS = 400;
 
 /**
  * "This looks like Ann Lee — same email ann@x.com": placed inside a form, it watches the fields named
- * and, 400 ms after the typing stops or when one of them is left, asks the server which records they
- * resemble. Advice only: it never blocks saving. The links open in a new tab so that what is typed
+ * and, 400 ms after the typing stops, asks the server which records they resemble. Not when a field
+ * is left: that happens as the Save button is pressed, and a warning appearing then would move the
+ * button out from under the pointer between press and release. Advice only: it never blocks saving. The links open in a new tab so that what is typed
  * here stays. An answer to an older keystroke is dropped.
  */
 export function LikelyDuplicates({ find, fields, extra, noun, checkNow = false, className }: Props) {
@@ -73,18 +74,11 @@ export function LikelyDuplicates({ find, fields, extra, noun, checkNow = false, 
       clearTimeout(timer);
       timer = setTimeout(() => void check(form), DEBOUNCE_MS);
     };
-    const onLeave = (event: Event) => {
-      if (!watched(event.target)) return;
-      clearTimeout(timer);
-      void check(form);
-    };
     form.addEventListener('input', onInput);
-    form.addEventListener('focusout', onLeave);
     if (checkNow) void check(form);
     return () => {
       clearTimeout(timer);
       form.removeEventListener('input', onInput);
-      form.removeEventListener('focusout', onLeave);
     };
   }, [check, fields, checkNow]);
 

@@ -62,7 +62,7 @@ test('a rep adding a contact with an email someone already has is refused, with 
   await page.getByRole('link', { name: 'New contact' }).first().click();
   await page.getByLabel('First name').fill('Duplicate');
   await page.getByLabel('Last name').fill('Person');
-  await page.getByLabel('Email').fill(email.toUpperCase());
+  await page.getByLabel('Email', { exact: true }).fill(email.toUpperCase());
   await page.getByRole('button', { name: 'Create contact' }).click();
   await expect(page.getByText(`${name} already has this email.`)).toBeVisible();
   await expect(page.getByLabel('First name')).toHaveValue('Duplicate');
@@ -75,7 +75,7 @@ test('create a contact with a new company and tags, then find the company and it
   await signIn(page, USERS.manager.email, undefined, '/contacts/new');
   await page.getByLabel('First name').fill('Quinn');
   await page.getByLabel('Last name').fill(`Newcomer${stamp}`);
-  await page.getByLabel('Email').fill(`quinn.${stamp}@example.test`);
+  await page.getByLabel('Email', { exact: true }).fill(`quinn.${stamp}@example.test`);
   await page.getByLabel('Company').fill(`Lattice ${stamp}`);
   await page.getByLabel('Tags').fill('VIP, Trade show');
   await page.getByRole('button', { name: 'Create contact' }).click();

@@ -8,7 +8,7 @@ const PRODUCT = 'Compact Printer Air Advanced Digital';
 
 test('an admin imports the datablist catalogue, finds a product, prices it in a new list with a tier and puts a company on that list', async ({ page }) => {
   await signIn(page, USERS.admin.email, undefined, '/products');
-  await page.getByRole('link', { name: 'Import', exact: true }).click();
+  await page.getByRole('main').getByRole('link', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Import products' })).toBeVisible();
 
   // Choose the file: the columns are matched from its headers before anything is sent.
@@ -107,7 +107,7 @@ test('a rep reads products but cannot import, create or open price lists', async
   await signIn(page, USERS.rep.email, undefined, '/products');
   await expect(page.getByRole('heading', { name: 'Products', level: 1 })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Export CSV' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Import', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('main').getByRole('link', { name: 'Import', exact: true })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'New product' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Price lists' })).toHaveCount(0);
 
