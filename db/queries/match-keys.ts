@@ -67,7 +67,7 @@ export function refreshMatchKeys(db: Db, kind: DuplicateKind, ids: readonly numb
       db,
       `select distinct member.${t.id} as id from ${t.keys} mine
        join ${t.keys} member on member.type = mine.type and member.key = mine.key
-       where mine.${t.id} = ? and (select count(*) from ${t.keys} b where b.type = mine.type and b.key = mine.key) = ${BLOCK_LIMIT + 1}`,
+       where mine.${t.id} = ? and (select count(*) from (select 1 from ${t.keys} b where b.type = mine.type and b.key = mine.key limit ${BLOCK_LIMIT + 2})) = ${BLOCK_LIMIT + 1}`,
     );
     for (const id of unique) for (const r of crossed.all(id) as { id: number }[]) rescore.add(r.id);
     const extra = [...rescore].filter((id) => !records.has(id));

@@ -78,7 +78,12 @@ export const duplicateDismissals = sqliteTable(
     dismissedBy: integer('dismissed_by').references(() => users.id, { onDelete: 'set null' }),
     dismissedAt: integer('dismissed_at').notNull().default(now),
   },
-  (t) => [primaryKey({ columns: [t.kind, t.lowId, t.highId] }), index('duplicate_dismissals_by_idx').on(t.dismissedBy)],
+  (t) => [
+    primaryKey({ columns: [t.kind, t.lowId, t.highId] }),
+    // A merge drops the merged-away record's dismissals by either side.
+    index('duplicate_dismissals_high_idx').on(t.kind, t.highId),
+    index('duplicate_dismissals_by_idx').on(t.dismissedBy),
+  ],
 );
 
 // A merged-away record's id leads to the record it was merged into, so old links and exports still

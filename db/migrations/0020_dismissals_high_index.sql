@@ -1,0 +1,1 @@
+CREATE INDEX `duplicate_dismissals_high_idx` ON `duplicate_dismissals` (`kind`,`high_id`);
