@@ -6,8 +6,9 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() renders app/forbidden.tsx with a real 403 status.
     authInterrupts: true,
-    // The product import sends a CSV's text to a server action: room for a 4 MB file once encoded.
-    serverActions: { bodySizeLimit: '5mb' },
+    // The workspace form sends a logo of up to 1 MB to a server action: room for it and the other fields.
+    // Imports do not go through actions: their files are posted to /api/import (20 MB).
+    serverActions: { bodySizeLimit: '2mb' },
   },
   poweredByHeader: false,
   // Lets two builds (say, two test runs on one machine) live side by side.

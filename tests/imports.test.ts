@@ -470,3 +470,82 @@ describe('deals', () => {
     expect(getImportBatch(db, batchId, admin)!.undoCounts).toEqual({ deleted: 3, restored: 0, left: 0 });
   });
 });
+
+describe('products', () => {
+  type ProductRow = { id: number; name: string; sku: string; description: string | null; unit: string; cents: number; taxBp: number; active: number; version: number };
+  const productBy = (sku: string) =>
+    one<ProductRow>(
+      `select id, name, sku, description, unit, unit_price_cents as cents, tax_rate_bp as taxBp, active, version from products where sku = ? collate nocase`,
+      sku,
+    );
+
+  test('datablist-products-100.csv imports as it is through the same path as customers; a second run changes nothing', async () => {
+    db.$client.prepare('update workspace set default_tax_rate_bp = 2000').run();
+    const { batchId, counts, parsed } = prepare(fixture('datablist-products-100.csv'), 'products', { fileName: 'datablist-products-100.csv' });
+    expect(guessMapping('products', parsed.headers)).toEqual([null, 'name', 'description', null, null, 'unitPrice', 'currency', null, 'sku', null, null, 'active', null]);
+    expect(counts).toMatchObject({ create: 100, update: 0, skip: 0, error: 0 });
+    expect(count('products')).toBe(0);
+    commitImport(db, batchId, admin);
+    await drain();
+    expect(count('products')).toBe(100);
+    // The EAN is the SKU; a new product takes the workspace's tax rate, as the form would give it.
+    expect(productBy('2091465262179')).toMatchObject({ name: 'Compact Printer Air Advanced Digital', cents: 26_500, taxBp: 2000, unit: 'unit', active: 1, version: 1 });
+    // "discontinued" reads as inactive; "backorder" and "out_of_stock" are still sold.
+    expect(productBy('3879177514583')).toMatchObject({ name: 'Advanced Router Rechargeable', active: 0 });
+    expect(one<{ n: number }>('select count(*) as n from products where active = 0').n).toBe(12);
+    expect(getImportBatch(db, batchId, admin)).toMatchObject({ kind: 'products', fileName: 'datablist-products-100.csv', state: 'done' });
+
+    const again = prepare(fixture('datablist-products-100.csv'), 'products');
+    expect(again.counts).toMatchObject({ create: 0, update: 0, skip: 100, error: 0 });
+  });
+
+  test('rows are matched by SKU in any case, bad rows are reported by line, and a blank cell leaves a value alone', async () => {
+    const known = Number(
+      db.$client
+        .prepare(`insert into products (name, sku, unit, unit_price_cents, tax_rate_bp, created_at, updated_at) values ('Known', 'A-2', 'hour', 100, 750, 1, 1)`)
+        .run().lastInsertRowid,
+    );
+    const file = ['Code,Title,Cost,Tax,Currency', 'A-1,One,10,,', 'A-2,Two,oops,,', 'A-3,,5,,', 'a-2,Two again,7,,USD', 'A-1,One twice,3,,', 'A-4,Four,4,,EUR', 'A 5,Five,5,,'].join('\n');
+    const { batchId, counts } = await importAll(file, 'products');
+    expect(counts).toMatchObject({ create: 1, update: 1, skip: 1, error: 4, duplicates: 1 });
+    expect(errors(batchId)).toEqual([
+      { line: 3, reason: 'Unit price: Enter a price like 120 or 1,250.50' },
+      { line: 4, reason: 'Name: Enter the product name' },
+      { line: 7, reason: 'Currency: Priced in EUR, but this workspace uses USD' },
+      { line: 8, reason: 'SKU: Use letters, digits and dashes, no spaces' },
+    ]);
+    expect(listImportRows(db, batchId, { filter: 'skip', limit: 10, offset: 0 }, admin).rows.map((r) => [r.line, r.reason])).toEqual([[6, 'Same product as line 2 of this file']]);
+    expect(productBy('A-1')).toMatchObject({ name: 'One', cents: 1000, taxBp: 0, active: 1 });
+    // Updated in place: its SKU keeps its own case, its unit and tax rate stay (blank in the file),
+    // and its version goes up so a product form open on the old values cannot save over the import.
+    expect(productBy('A-2')).toEqual({ id: known, name: 'Two again', sku: 'A-2', description: null, unit: 'hour', cents: 700, taxBp: 750, active: 1, version: 2 });
+    expect(count('products')).toBe(2);
+  });
+
+  test('a products file without a price column is refused until one is chosen', () => {
+    const { headers, rows, lines } = parseImportText('SKU,Name\nA-1,One\n');
+    const { batchId } = stageImport(db, { kind: 'products', fileName: 'p.csv', headers, rows, lines, mapping: guessMapping('products', headers) }, admin);
+    expect(() => checkImport(db, batchId, admin)).toThrow('Choose the column for the Unit price');
+  });
+
+  test('undo deletes the products it created, restores the ones it changed, and keeps one that has prices since', async () => {
+    const first = await importAll('SKU,Name,Price\nP-1,Plain,10\nP-2,Priced,20', 'products');
+    const second = await importAll('SKU,Name,Price\nP-1,Plain renamed,12\nP-3,Third,30', 'products');
+    expect(second.counts).toMatchObject({ create: 1, update: 1 });
+    const list = Number(db.$client.prepare(`insert into price_lists (name, created_at, updated_at) values ('Partners', 1, 1)`).run().lastInsertRowid);
+    db.$client.prepare('insert into price_list_items (price_list_id, product_id, unit_price_cents) values (?, ?, 1500)').run(list, productBy('P-2').id);
+
+    undoImport(db, second.batchId, admin);
+    await drain();
+    expect(getImportBatch(db, second.batchId, admin)!.undoCounts).toEqual({ deleted: 1, restored: 1, left: 0 });
+    expect(productBy('P-1')).toMatchObject({ name: 'Plain', cents: 1000 });
+    expect(all<{ sku: string }>('select sku from products order by sku').map((p) => p.sku)).toEqual(['P-1', 'P-2']);
+
+    undoImport(db, first.batchId, admin);
+    await drain();
+    expect(getImportBatch(db, first.batchId, admin)!.undoCounts).toEqual({ deleted: 1, restored: 0, left: 1 });
+    expect(listImportUndoProblems(db, first.batchId, { limit: 10, offset: 0 }, admin).rows).toEqual([
+      { line: 3, recordKind: 'product', recordId: productBy('P-2').id, reason: 'It has prices that were not part of the import, so it was kept' },
+    ]);
+  });
+});

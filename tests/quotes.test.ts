@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { getDealDetail, listDealTimeline } from '@/db/queries/deal-detail';
 import { createDeal } from '@/db/queries/deals';
 import { addTier, createPriceList, pricingFor, searchCatalogue, setListPrice } from '@/db/queries/price-lists';
-import { createProduct, importProducts, planProductImport } from '@/db/queries/products';
+import { createProduct } from '@/db/queries/products';
 import { listQuotes } from '@/db/queries/quote-list';
 import { acceptQuote, declineQuote, reviseQuote, sendQuote } from '@/db/queries/quote-status';
 import { createQuote, getQuote, listQuoteLines, listRevisions, updateQuote } from '@/db/queries/quotes';
@@ -169,20 +169,5 @@ describe('pricing from the catalogue and price lists', () => {
     expect(getQuote(db, id)?.priceListId).toBeNull();
     expect(searchCatalogue(db, 'seat', listId)[0]).toMatchObject({ sku: 'SEAT-1', pricing: { listCents: 4000 } });
     expect(searchCatalogue(db, 'SEAT-', null)).toHaveLength(1);
-  });
-
-  test('an import creates new SKUs and updates known ones', () => {
-    createProduct(db, { name: 'Old name', sku: 'A-1', description: null, unit: 'unit', unitPriceCents: 100, taxRateBp: 0, active: true });
-    const rows = [
-      { line: 2, product: { name: 'New name', sku: 'a-1', description: null, unit: 'unit', unitPriceCents: 250, taxRateBp: 0, active: true } },
-      { line: 3, product: { name: 'Fresh', sku: 'B-2', description: 'd', unit: 'hour', unitPriceCents: 9900, taxRateBp: 750, active: false } },
-    ];
-    expect(planProductImport(db, rows)).toEqual({ creates: 1, updates: 1 });
-    expect(importProducts(db, rows)).toEqual({ created: 1, updated: 1 });
-    expect(db.$client.prepare('select name, sku, unit_price_cents as p, active from products order by id').all()).toEqual([
-      { name: 'New name', sku: 'A-1', p: 250, active: 1 },
-      { name: 'Fresh', sku: 'B-2', p: 9900, active: 0 },
-    ]);
-    expect(() => createProduct(db, { name: 'Dup', sku: 'b-2', description: null, unit: 'unit', unitPriceCents: 1, taxRateBp: 0, active: true })).toThrow(/already has this SKU/);
   });
 });

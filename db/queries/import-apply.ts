@@ -4,8 +4,10 @@ import type { ImportRowResult } from '@/db/schema';
 import { normaliseCompanyName } from '@/lib/customers/normalise';
 import { isoDateToMs } from '@/lib/dates';
 import { defaultStage, type PipelineRow, type StageRow } from '@/lib/import/lookups';
-import { changesSomething, companyChange, contactChange, dealChange, decideAction, RECORD_NOUNS, type Change, type Columns, type ImportCounts } from '@/lib/import/plan';
-import type { CompanyValues, ContactValues, DealValues } from '@/lib/import/values';
+import {
+  changesSomething, companyChange, contactChange, dealChange, decideAction, productChange, RECORD_NOUNS, type Change, type Columns, type ImportCounts,
+} from '@/lib/import/plan';
+import type { CompanyValues, ContactValues, DealValues, ProductValues } from '@/lib/import/values';
 import { countRows, importStatement, loadBatch, nextTick, type BatchRecord, type RowData } from './import-batch';
 import { importMatcher } from './import-match';
 import { importWriter } from './import-write';
@@ -49,11 +51,11 @@ function rowApplier(db: Db, batch: BatchRecord) {
     ),
   );
   const touched = { contact: new Set<number>(), company: new Set<number>() };
-  const recordChange = (rowIndex: number, recordKind: 'contact' | 'company' | 'deal' | 'activity', recordId: number, action: 'created' | 'updated', before: Columns | null, now: number) =>
+  const recordChange = (rowIndex: number, recordKind: 'contact' | 'company' | 'deal' | 'product' | 'activity', recordId: number, action: 'created' | 'updated', before: Columns | null, now: number) =>
     importStatement(db, 'insert into import_changes (batch_id, row_index, record_kind, record_id, action, before, updated_at) values (?, ?, ?, ?, ?, ?, ?)').run(
       batch.id, rowIndex, recordKind, recordId, action, before ? JSON.stringify(before) : null, now,
     );
-  const recordKind = { contacts: 'contact', companies: 'company', deals: 'deal' } as const;
+  const recordKind = { contacts: 'contact', companies: 'company', deals: 'deal', products: 'product' } as const;
 
   /** The company a contact or deal names: found by domain or name, else created (when named). */
   function companyFor(name: string | null, domain: string | null, ownerId: number | null, rowIndex: number, now: number): number | null {
@@ -102,6 +104,21 @@ function rowApplier(db: Db, batch: BatchRecord) {
       note({ companyId: id }, v.notes, row.rowIndex, now);
       return id;
     }
+    if (kind === 'products') {
+      const v = data.values as ProductValues;
+      const id = writer.create(
+        'products',
+        {
+          name: v.name, sku: v.sku, description: v.description, unit: v.unit ?? 'unit', unit_price_cents: v.unitPriceCents,
+          // A new product starts with the workspace's tax rate, as on the New product form.
+          tax_rate_bp: v.taxRateBp ?? workspace.defaultTaxRateBp, active: v.active === false ? 0 : 1,
+        },
+        [],
+        now,
+      );
+      recordChange(row.rowIndex, 'product', id, 'created', null, now);
+      return id;
+    }
     const v = data.values as DealValues;
     const where = data.stageId != null ? { pipelineId: data.pipelineId!, stageId: data.stageId } : fallbackStage;
     if (!where) throw new Error('Keel has no pipeline to put deals in');
@@ -133,6 +150,8 @@ function rowApplier(db: Db, batch: BatchRecord) {
     if (kind === 'contacts') {
       const v = data.values as ContactValues;
       change = contactChange(existing.columns, existing.tags, v, { ownerId: data.ownerId, companyId: companyFor(v.companyName, v.companyDomain, data.ownerId ?? actorId, row.rowIndex, now) });
+    } else if (kind === 'products') {
+      change = productChange(existing.columns, data.values as ProductValues);
     } else if (kind === 'companies') {
       const v = data.values as CompanyValues;
       change = companyChange(existing.columns, existing.tags, v, { ownerId: data.ownerId });
@@ -152,7 +171,7 @@ function rowApplier(db: Db, batch: BatchRecord) {
       recordChange(row.rowIndex, recordKind[kind], id, 'updated', before, now);
     }
     if (notes) note(kind === 'companies' ? { companyId: id } : { dealId: id }, notes, row.rowIndex, now);
-    if (kind !== 'deals') touched[recordKind[kind] as 'contact' | 'company'].add(id);
+    if (kind === 'contacts' || kind === 'companies') touched[recordKind[kind]].add(id);
     return true;
   }
 

@@ -4,11 +4,11 @@ import { AppError } from '@/lib/errors';
 import { mappingProblems, type ImportKind } from '@/lib/import/fields';
 import { defaultStage, ownerLookup, stageLookup, type OwnerUser, type PipelineRow, type StageRow } from '@/lib/import/lookups';
 import {
-  changesSomething, companyChange, contactChange, dealChange, decideAction, InFileDuplicates, RECORD_NOUNS, rowKeys,
+  changesSomething, companyChange, contactChange, dealChange, decideAction, InFileDuplicates, productChange, RECORD_NOUNS, rowKeys,
   type Change, type ImportCounts,
 } from '@/lib/import/plan';
 import { mapRow } from '@/lib/import/rows';
-import { checkImportRecord, type CompanyValues, type ContactValues, type DealValues, type ImportValues } from '@/lib/import/values';
+import { checkImportRecord, type CompanyValues, type ContactValues, type DealValues, type ImportValues, type ProductValues } from '@/lib/import/values';
 import { normaliseCompanyName } from '@/lib/customers/normalise';
 import { assertImporter, countRows, importStatement, requireBatch, type BatchRecord, type RowData } from './import-batch';
 import { importMatcher, type Likely } from './import-match';
@@ -79,7 +79,7 @@ export function rowChecker(db: Db, batch: Pick<BatchRecord, 'kind' | 'mode' | 'm
     const warnings = verdict.warnings;
 
     let ownerId: number | null = null;
-    if (v.owner) {
+    if ('owner' in v && v.owner) {
       const found = owner(v.owner);
       if ('id' in found) ownerId = found.id;
       else warnings.push(`${found.problem}: ${kind === 'deals' ? 'a new deal goes' : `a new ${noun} goes`} to whoever confirms the import, an existing one keeps its owner`);
@@ -141,6 +141,7 @@ export function rowChecker(db: Db, batch: Pick<BatchRecord, 'kind' | 'mode' | 'm
     let change: Change;
     let note: string | null = null;
     if (kind === 'contacts') change = contactChange(existing.columns, existing.tags, v as ContactValues, refs);
+    else if (kind === 'products') change = productChange(existing.columns, v as ProductValues);
     else if (kind === 'companies') {
       change = companyChange(existing.columns, existing.tags, v as CompanyValues, refs);
       const notes = (v as CompanyValues).notes;

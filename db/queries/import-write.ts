@@ -13,7 +13,7 @@ import type { Columns } from '@/lib/import/plan';
 // probability and status changes leave the same history, and the caller refreshes match keys for
 // every contact and company written, once per batch (refreshMatchKeys), inside the transaction.
 
-export const TABLES: Record<ImportKind, string> = { contacts: 'contacts', companies: 'companies', deals: 'deals' };
+export const TABLES: Record<ImportKind, string> = { contacts: 'contacts', companies: 'companies', deals: 'deals', products: 'products' };
 
 const COLUMNS: Record<ImportKind, string[]> = {
   contacts: ['first_name', 'last_name', 'email', 'other_emails', 'phone', 'other_phones', 'title', 'company_id', 'owner_id', 'source', 'address', 'notes', 'external_id'],
@@ -22,7 +22,11 @@ const COLUMNS: Record<ImportKind, string[]> = {
     'title', 'value_cents', 'pipeline_id', 'stage_id', 'status', 'lost_reason', 'owner_id', 'expected_close_date', 'probability_override_bp',
     'contact_id', 'company_id', 'source', 'external_id', 'closed_at', 'position', 'version',
   ],
+  products: ['name', 'sku', 'description', 'unit', 'unit_price_cents', 'tax_rate_bp', 'active', 'version'],
 };
+
+// Records with a version column, which every change raises so an open form's save is refused.
+const VERSIONED = new Set<ImportKind>(['deals', 'products']);
 
 const TAGS = { contacts: { table: 'contact_tags', column: 'contact_id' }, companies: { table: 'company_tags', column: 'company_id' } } as const;
 
@@ -40,7 +44,7 @@ export function importWriter(db: Db, userId: number | null) {
   };
 
   function tagsOf(kind: ImportKind, id: number): string[] {
-    if (kind === 'deals') return [];
+    if (kind === 'deals' || kind === 'products') return [];
     const t = TAGS[kind];
     return (stmt(`select t.name from ${t.table} x join tags t on t.id = x.tag_id where x.${t.column} = ? order by x.rowid`).all(id) as { name: string }[]).map((r) => r.name);
   }
@@ -84,6 +88,7 @@ export function importWriter(db: Db, userId: number | null) {
 
   /** A new record from these columns (tags for contacts and companies); returns its id. */
   function create(kind: ImportKind, values: Columns, tags: string[], now: number): number {
+    if (kind === 'products') return insert('products', values, now);
     if (kind !== 'deals') {
       const id = insert(TABLES[kind], values, now);
       if (tags.length) setTags(kind, id, tags);
@@ -116,12 +121,12 @@ export function importWriter(db: Db, userId: number | null) {
     }
     const names = Object.keys(columns);
     if (names.length) {
-      const version = kind === 'deals' ? ', version = version + 1' : '';
+      const version = VERSIONED.has(kind) ? ', version = version + 1' : '';
       stmt(`update ${TABLES[kind]} set ${names.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @stamp${version} where id = @id`).run({ ...columns, stamp, id });
     } else {
       stmt(`update ${TABLES[kind]} set updated_at = ? where id = ?`).run(stamp, id);
     }
-    if (tags && kind !== 'deals') setTags(kind, id, tags);
+    if (tags && (kind === 'contacts' || kind === 'companies')) setTags(kind, id, tags);
     if (kind !== 'deals') return;
     if (set.stage_id !== undefined) {
       stmt('insert into deal_stage_history (deal_id, from_stage_id, to_stage_id, at, user_id) values (?, ?, ?, ?, ?)').run(id, before.stage_id, set.stage_id, now, userId);

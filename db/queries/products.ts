@@ -1,7 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
-import type { ImportRow } from '@/lib/products/import';
 import type { ListPage } from '@/lib/list/params';
 import type { ProductFilters, ProductSort } from '@/lib/products/list-filters';
 import type { ProductInput } from '@/lib/products/schemas';
@@ -111,42 +110,5 @@ export function updateProduct(db: Db, id: number, version: number, input: Produc
                 tax_rate_bp = @taxRateBp, active = @active, updated_at = @now, version = version + 1 where id = @id`,
       )
       .run({ ...input, description: input.description ?? null, active: input.active ? 1 : 0, now, id });
-  });
-}
-
-/** Which rows of an import would create a product and which would update one (matched by SKU). */
-export function planProductImport(db: Db, rows: ImportRow[]): { creates: number; updates: number } {
-  const existing = db.$client.prepare('select 1 from products where sku = ? collate nocase');
-  const updates = rows.filter((r) => existing.get(r.product.sku)).length;
-  return { creates: rows.length - updates, updates };
-}
-
-/** Writes the checked rows in one transaction: new SKUs are created, known SKUs updated. */
-export function importProducts(db: Db, rows: ImportRow[], now = Date.now()): { created: number; updated: number } {
-  return db.transaction(() => {
-    const find = db.$client.prepare('select id from products where sku = ? collate nocase');
-    const insert = db.$client.prepare(
-      `insert into products (name, sku, description, unit, unit_price_cents, tax_rate_bp, active, created_at, updated_at)
-       values (@name, @sku, @description, @unit, @unitPriceCents, @taxRateBp, @active, @now, @now)`,
-    );
-    const update = db.$client.prepare(
-      `update products set name = @name, description = @description, unit = @unit, unit_price_cents = @unitPriceCents,
-              tax_rate_bp = @taxRateBp, active = @active, updated_at = @now, version = version + 1 where id = @id`,
-    );
-    let created = 0;
-    let updated = 0;
-    for (const { product } of rows) {
-      assertPrice(product.unitPriceCents);
-      const values = { ...product, description: product.description ?? null, active: product.active ? 1 : 0, now };
-      const hit = find.get(product.sku) as { id: number } | undefined;
-      if (hit) {
-        update.run({ ...values, id: hit.id });
-        updated++;
-      } else {
-        insert.run(values);
-        created++;
-      }
-    }
-    return { created, updated };
   });
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, updatedAt } from './columns';
 
@@ -16,7 +17,12 @@ export const products = sqliteTable(
     updatedAt: updatedAt(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [uniqueIndex('products_sku_unique').on(t.sku), index('products_active_name_idx').on(t.active, t.name)],
+  (t) => [
+    uniqueIndex('products_sku_unique').on(t.sku),
+    // A SKU is found in any case (the form and the import both say "already used" for w-1 and W-1).
+    index('products_sku_nocase_idx').on(sql`${t.sku} collate nocase`),
+    index('products_active_name_idx').on(t.active, t.name),
+  ],
 );
 
 export const priceLists = sqliteTable(

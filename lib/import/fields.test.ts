@@ -42,6 +42,7 @@ test('the fields the issue names are there, and only emails, phones and tags tak
       'title', 'value', 'currency', 'pipeline', 'stage', 'status', 'lostReason', 'owner', 'expectedCloseDate', 'probability', 'contactEmail',
       'companyName', 'source', 'notes', 'externalId',
     ],
+    products: ['name', 'sku', 'unitPrice', 'description', 'unit', 'taxRate', 'active', 'currency'],
   });
 });
 
@@ -66,6 +67,8 @@ describe('mappingProblems', () => {
     ['companies need a name', 'companies', ['Website'], ['website'], ['Choose the column for the company Name']],
     ['deals need a title', 'deals', ['Amount', 'Skip me'], ['value', null], ['Choose the column for the deal Title']],
     ['nothing mapped at all', 'deals', ['A'], [null], ['Choose the column for the deal Title']],
+    ['products need a name, a SKU and a price', 'products', ['Title'], ['name'], ['Choose the column for the SKU', 'Choose the column for the Unit price']],
+    ['products: every required field named', 'products', ['SKU', 'Title', 'Price'], ['sku', 'name', 'unitPrice'], []],
     ['a mapping for another file', 'contacts', ['First', 'Last'], ['firstName'], ['This mapping was made for another file: choose the columns again']],
   ] as const)('%s', (_, kind, headers, mapping, problems) => {
     expect(mappingProblems(kind, [...mapping] as never, [...headers])).toEqual(problems);

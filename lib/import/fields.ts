@@ -7,7 +7,7 @@
 // alias here: there is no fuzzy matching, so "Email Opt Out" never lands in Email.
 import { z } from 'zod';
 
-export const IMPORT_KINDS = ['contacts', 'companies', 'deals'] as const;
+export const IMPORT_KINDS = ['contacts', 'companies', 'deals', 'products'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export type ImportFieldDefinition = {
@@ -139,7 +139,25 @@ const DEAL_FIELDS = [
   { key: 'externalId', label: 'ID in the other system', many: false, aliases: ['id', 'external id', 'record id', 'crm id'] },
 ] as const satisfies readonly ImportFieldDefinition[];
 
-export const IMPORT_FIELDS = { contacts: CONTACT_FIELDS, companies: COMPANY_FIELDS, deals: DEAL_FIELDS } as const;
+// The catalogue's columns, matched by SKU. Keel's own export (unit_price, tax_rate) maps back, and so do
+// shop and catalogue exports (Shopify's "Variant SKU" and "Variant Price", an EAN or GTIN column).
+const PRODUCT_FIELDS = [
+  { key: 'name', label: 'Name', many: false, aliases: ['name', 'product name', 'title', 'product', 'product title', 'item name', 'item', 'article name'] },
+  {
+    key: 'sku',
+    label: 'SKU',
+    many: false,
+    aliases: ['sku', 'variant sku', 'product code', 'item code', 'article code', 'product number', 'item number', 'article number', 'product no', 'item no', 'code', 'ean', 'upc', 'gtin', 'barcode', 'part number'],
+  },
+  { key: 'unitPrice', label: 'Unit price', many: false, aliases: ['unit price', 'price', 'variant price', 'regular price', 'list price', 'sales price', 'selling price', 'amount', 'rate', 'cost'] },
+  { key: 'description', label: 'Description', many: false, aliases: ['description', 'product description', 'details', 'detail', 'body', 'body html', 'notes'] },
+  { key: 'unit', label: 'Unit', many: false, aliases: ['unit', 'uom', 'unit of measure', 'unit of measurement', 'units'] },
+  { key: 'taxRate', label: 'Tax %', many: false, aliases: ['tax rate', 'tax', 'tax percent', 'vat', 'vat rate', 'vat percent', 'sales tax'] },
+  { key: 'active', label: 'Active (yes or no; discontinued, archived and inactive read as no)', many: false, aliases: ['active', 'status', 'availability', 'available', 'published', 'enabled'] },
+  { key: 'currency', label: 'Currency (checked against the workspace’s)', many: false, aliases: ['currency', 'currency code', 'price currency'] },
+] as const satisfies readonly ImportFieldDefinition[];
+
+export const IMPORT_FIELDS = { contacts: CONTACT_FIELDS, companies: COMPANY_FIELDS, deals: DEAL_FIELDS, products: PRODUCT_FIELDS } as const;
 
 export type ImportFieldKey<K extends ImportKind> = (typeof IMPORT_FIELDS)[K][number]['key'];
 
@@ -153,13 +171,19 @@ export const ENTITY_WORDS: Record<ImportKind, readonly string[]> = {
   contacts: ['contact', 'person', 'people', 'lead'],
   companies: ['company', 'organization', 'organisation', 'account', 'org', 'business'],
   deals: ['deal', 'opportunity'],
+  products: ['product', 'item', 'article'],
 };
 
-// What a row needs before it can become a record; any one of the fields will do.
-const REQUIRED: { [K in ImportKind]: { anyOf: ImportFieldKey<K>[]; message: string } } = {
-  contacts: { anyOf: ['firstName', 'fullName'], message: 'Choose the column for First name (or for Full name)' },
-  companies: { anyOf: ['name'], message: 'Choose the column for the company Name' },
-  deals: { anyOf: ['title'], message: 'Choose the column for the deal Title' },
+// What a row needs before it can become a record: every entry, each met by any one of its fields.
+const REQUIRED: { [K in ImportKind]: { anyOf: ImportFieldKey<K>[]; message: string }[] } = {
+  contacts: [{ anyOf: ['firstName', 'fullName'], message: 'Choose the column for First name (or for Full name)' }],
+  companies: [{ anyOf: ['name'], message: 'Choose the column for the company Name' }],
+  deals: [{ anyOf: ['title'], message: 'Choose the column for the deal Title' }],
+  products: [
+    { anyOf: ['name'], message: 'Choose the column for the product Name' },
+    { anyOf: ['sku'], message: 'Choose the column for the SKU' },
+    { anyOf: ['unitPrice'], message: 'Choose the column for the Unit price' },
+  ],
 };
 
 export function importField<K extends ImportKind>(kind: K, key: ImportFieldKey<K>): ImportFieldDefinition {
@@ -175,8 +199,9 @@ export function importField<K extends ImportKind>(kind: K, key: ImportFieldKey<K
 export function mappingProblems<K extends ImportKind>(kind: K, mapping: ImportMapping<K>, headers: string[]): string[] {
   if (mapping.length !== headers.length) return ['This mapping was made for another file: choose the columns again'];
   const problems: string[] = [];
-  const required = REQUIRED[kind] as { anyOf: string[]; message: string };
-  if (!mapping.some((f) => f !== null && required.anyOf.includes(f))) problems.push(required.message);
+  for (const required of REQUIRED[kind] as { anyOf: string[]; message: string }[]) {
+    if (!mapping.some((f) => f !== null && required.anyOf.includes(f))) problems.push(required.message);
+  }
   for (const field of IMPORT_FIELDS[kind] as readonly ImportFieldDefinition[]) {
     if (field.many) continue;
     const columns = headers.filter((_, i) => mapping[i] === field.key);

@@ -561,6 +561,52 @@ describe('typical exports of other CRMs', () => {
         ['Web Page', null],
       ],
     ],
+    [
+      'Shopify products',
+      'products',
+      [
+        ['Handle', null],
+        ['Title', 'name'],
+        ['Body (HTML)', 'description'],
+        ['Vendor', null],
+        ['Tags', null],
+        ['Published', null], // "Status" is the better match for whether it is sold
+        ['Variant SKU', 'sku'],
+        ['Variant Price', 'unitPrice'],
+        ['Variant Compare At Price', null],
+        ['Variant Taxable', null],
+        ['Status', 'active'],
+      ],
+    ],
+    [
+      'WooCommerce products',
+      'products',
+      [
+        ['ID', null],
+        ['Type', null],
+        ['SKU', 'sku'],
+        ['Name', 'name'],
+        ['Published', 'active'],
+        ['Short description', null],
+        ['Description', 'description'],
+        ['Tax status', null],
+        ['Sale price', null], // the regular price is the list price; a sale is a discount on a quote
+        ['Regular price', 'unitPrice'],
+      ],
+    ],
+    [
+      'Keel’s own product export',
+      'products',
+      [
+        ['sku', 'sku'],
+        ['name', 'name'],
+        ['description', 'description'],
+        ['unit', 'unit'],
+        ['unit_price', 'unitPrice'],
+        ['tax_rate', 'taxRate'],
+        ['active', 'active'],
+      ],
+    ],
   ])('%s', (_, kind, expected) => {
     expect(guessed(kind, expected.map(([h]) => h))).toEqual(expected);
   });

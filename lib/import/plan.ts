@@ -3,7 +3,7 @@
 // duplicates); and, for an update, which columns change and what they held before (kept for undo).
 import { isFreeMailDomain, isSharedSiteDomain, normaliseCompanyName } from '@/lib/customers/normalise';
 import type { ImportKind } from './fields';
-import type { CompanyValues, ContactValues, DealValues, ImportValues } from './values';
+import type { CompanyValues, ContactValues, DealValues, ImportValues, ProductValues } from './values';
 import { MAX_OTHER_CHANNELS } from './values';
 
 export const IMPORT_MODE_LABELS = {
@@ -30,7 +30,7 @@ export function emptyCounts(): ImportCounts {
   return { create: 0, update: 0, skip: 0, error: 0, duplicates: 0, likely: 0, warnings: 0, newCompanies: 0 };
 }
 
-export const RECORD_NOUNS: Record<ImportKind, string> = { contacts: 'contact', companies: 'company', deals: 'deal' };
+export const RECORD_NOUNS: Record<ImportKind, string> = { contacts: 'contact', companies: 'company', deals: 'deal', products: 'product' };
 
 /** Create, update or skip for a row that matched `targetId` (null: no record yet), as the mode says. */
 export function decideAction(kind: ImportKind, mode: ImportModeKey, targetId: number | null): { action: 'create' | 'update' | 'skip'; reason: string | null } {
@@ -42,11 +42,13 @@ export function decideAction(kind: ImportKind, mode: ImportModeKey, targetId: nu
 /**
  * The keys two rows of one file are the same record by, the same keys that match a row to a record
  * in Keel: a contact's emails and external id; a company's external id, website domain (not a
- * free-mail or shared site such as gmail.com or facebook.com) and normalised name; a deal's id.
+ * free-mail or shared site such as gmail.com or facebook.com) and normalised name; a deal's id; a product's SKU in any case.
  */
 export function rowKeys<K extends ImportKind>(kind: K, values: ImportValues<K>): string[] {
   const keys: string[] = [];
-  if (values.externalId) keys.push(`id:${values.externalId}`);
+  if (kind === 'products') return [`sku:${(values as ProductValues).sku.toLowerCase()}`];
+  const withId = values as Exclude<ImportValues<ImportKind>, ProductValues>;
+  if (withId.externalId) keys.push(`id:${withId.externalId}`);
   if (kind === 'contacts') {
     const c = values as ContactValues;
     for (const e of [c.email, ...c.otherEmails]) if (e) keys.push(`email:${e}`);
@@ -188,6 +190,19 @@ export function dealChange(existing: Columns, v: DealValues, refs: DealRefs): Ch
     company_id: given(refs.companyId),
     source: given(v.source),
     external_id: given(v.externalId),
+  });
+  return { set, before, tags: null, warnings: [] };
+}
+
+/** What writing a product row over the product with its SKU changes (the SKU is the match, in any case). */
+export function productChange(existing: Columns, v: ProductValues): Change {
+  const { set, before } = diffColumns(existing, {
+    name: v.name,
+    description: given(v.description),
+    unit: given(v.unit),
+    unit_price_cents: v.unitPriceCents,
+    tax_rate_bp: given(v.taxRateBp),
+    active: v.active === null ? undefined : v.active ? 1 : 0,
   });
   return { set, before, tags: null, warnings: [] };
 }

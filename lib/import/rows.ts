@@ -53,7 +53,18 @@ export type DealRecord = {
   externalId?: string;
 };
 
-export type ImportRecord<K extends ImportKind> = { contacts: ContactRecord; companies: CompanyRecord; deals: DealRecord }[K];
+export type ProductRecord = {
+  name?: string;
+  sku?: string;
+  unitPrice?: string;
+  description?: string;
+  unit?: string;
+  taxRate?: string;
+  active?: string;
+  currency?: string;
+};
+
+export type ImportRecord<K extends ImportKind> = { contacts: ContactRecord; companies: CompanyRecord; deals: DealRecord; products: ProductRecord }[K];
 
 // ─── Cells ───────────────────────────────────────────────────────────────────────────────────────
 
@@ -302,6 +313,20 @@ export function mapRow<K extends ImportKind>(kind: K, mapping: ImportMapping<K>,
       tags: r.tags('tags'),
       externalId: r.one('externalId'),
       notes: r.text('notes'),
+    }) as ImportRecord<K>;
+  }
+
+  if (kind === 'products') {
+    const r = reader<ImportFieldKey<'products'>>(values);
+    return assign<ProductRecord>({}, {
+      name: r.one('name'),
+      sku: r.one('sku'),
+      unitPrice: r.one('unitPrice'),
+      description: r.text('description'),
+      unit: r.one('unit'),
+      taxRate: r.one('taxRate'),
+      active: r.one('active'),
+      currency: r.one('currency'),
     }) as ImportRecord<K>;
   }
 

@@ -8,13 +8,14 @@
 // record's own value alone for it: a blank cell never erases what Keel already knows.
 import { z } from 'zod';
 import { companySchema, contactSchema } from '@/lib/contacts/schemas';
+import { productSchema } from '@/lib/products/schemas';
 import { normaliseDomain, normaliseEmail } from '@/lib/customers/normalise';
 import { dealTitle, moneyCents } from '@/lib/deals/schemas';
 import { isIsoDate } from '@/lib/dates';
 import { optionalText, textProblem } from '@/lib/validation/text';
 import type { ImportKind } from './fields';
 import { importField } from './fields';
-import type { CompanyRecord, ContactRecord, DealRecord, ImportRecord } from './rows';
+import type { CompanyRecord, ContactRecord, DealRecord, ImportRecord, ProductRecord } from './rows';
 
 export type ContactValues = {
   firstName: string;
@@ -66,7 +67,18 @@ export type DealValues = {
   externalId: string | null;
 };
 
-export type ImportValues<K extends ImportKind> = K extends 'contacts' ? ContactValues : K extends 'companies' ? CompanyValues : DealValues;
+/** A product row: absent values (null) are the workspace's defaults for a new product and left alone on an update. */
+export type ProductValues = {
+  name: string;
+  sku: string;
+  unitPriceCents: number;
+  description: string | null;
+  unit: string | null;
+  taxRateBp: number | null;
+  active: boolean | null;
+};
+
+export type ImportValues<K extends ImportKind> = { contacts: ContactValues; companies: CompanyValues; deals: DealValues; products: ProductValues }[K];
 
 export type CheckedRow<K extends ImportKind> = { ok: true; values: ImportValues<K> } | { ok: false; reason: string };
 
@@ -256,14 +268,52 @@ function checkDeal(r: DealRecord, currency: string): DealValues {
   };
 }
 
+const PRODUCT_FIELD_NAMES: Record<string, string> = { unitPriceCents: 'unitPrice', taxRateBp: 'taxRate' };
+
+/** The product form's own schema, so an imported product holds nothing a typed one could not. */
+function checkProduct(r: ProductRecord, currency: string): ProductValues {
+  const rowCurrency = r.currency?.trim().toUpperCase();
+  if (rowCurrency && rowCurrency !== currency) throw new RowProblem({ field: 'currency', message: `Priced in ${rowCurrency}, but this workspace uses ${currency}` });
+  const parsed = productSchema.safeParse({
+    name: r.name ?? '',
+    sku: r.sku ?? '',
+    description: r.description ?? '',
+    unit: r.unit ?? '',
+    unitPriceCents: r.unitPrice ?? '',
+    taxRateBp: r.taxRate ?? '',
+    active: r.active ?? true,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new RowProblem({ field: issueField(issue.path, PRODUCT_FIELD_NAMES), message: issue.message });
+  }
+  const p = parsed.data;
+  return {
+    name: p.name,
+    sku: p.sku,
+    unitPriceCents: p.unitPriceCents,
+    description: p.description ?? null,
+    // The schema fills a blank unit and tax rate in; a blank cell here means "as it is" instead.
+    unit: r.unit ? p.unit : null,
+    taxRateBp: r.taxRate ? p.taxRateBp : null,
+    active: r.active === undefined ? null : p.active,
+  };
+}
+
 /**
  * One mapped row checked for a record of this kind: its values, or the first reason it cannot be
- * imported, as "Field: message". `currency` is the workspace's (a deal in another is refused).
+ * imported, as "Field: message". `currency` is the workspace's (a deal or price in another is refused).
  */
 export function checkImportRecord<K extends ImportKind>(kind: K, record: ImportRecord<K>, options: { currency: string }): CheckedRow<K> {
   try {
     const values =
-      kind === 'contacts' ? checkContact(record as ContactRecord) : kind === 'companies' ? checkCompany(record as CompanyRecord) : checkDeal(record as DealRecord, options.currency);
+      kind === 'contacts'
+        ? checkContact(record as ContactRecord)
+        : kind === 'companies'
+          ? checkCompany(record as CompanyRecord)
+          : kind === 'products'
+            ? checkProduct(record as ProductRecord, options.currency)
+            : checkDeal(record as DealRecord, options.currency);
     return { ok: true, values: values as ImportValues<K> };
   } catch (error) {
     if (!(error instanceof RowProblem)) throw error;

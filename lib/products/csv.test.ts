@@ -1,7 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { csvLines } from '@/lib/csv';
 import { PRODUCT_CSV_HEADER, productCsvRow, type ProductExportRow } from './csv';
-import { guessMapping, mapProductRows, mappingProblems, parseCsv } from './import';
+import { mappingProblems } from '@/lib/import/fields';
+import { guessMapping } from '@/lib/import/guess';
+import { parseImportText } from '@/lib/import/parse';
+import { mapRow } from '@/lib/import/rows';
+import { checkImportRecord } from '@/lib/import/values';
 
 const products: ProductExportRow[] = [
   { sku: 'SEAT-1', name: 'Seat licence', description: 'Per user, per month', unit: 'seat', unitPriceCents: 4_999, taxRateBp: 2_000, active: true },
@@ -20,14 +24,18 @@ describe('product CSV rows', () => {
 
   test('an export imports back as the same products, its columns mapped without help', () => {
     const text = csvLines([PRODUCT_CSV_HEADER, ...products.map(productCsvRow)]);
-    const csv = parseCsv(text);
-    const mapping = guessMapping(csv.headers);
-    expect(mapping).toEqual({ name: 'name', sku: 'sku', unitPrice: 'unit_price', description: 'description', unit: 'unit', taxRate: 'tax_rate', active: 'active', currency: null });
-    expect(mappingProblems(mapping, csv.headers)).toEqual([]);
-    const { rows, rejected } = mapProductRows(csv, mapping, 'USD');
-    expect(rejected).toEqual([]);
+    const csv = parseImportText(text);
+    const mapping = guessMapping('products', csv.headers);
+    expect(mapping).toEqual(['sku', 'name', 'description', 'unit', 'unitPrice', 'taxRate', 'active']);
+    expect(mappingProblems('products', mapping, csv.headers)).toEqual([]);
+    const checked = csv.rows.map((cells) => checkImportRecord('products', mapRow('products', mapping, cells), { currency: 'USD' }));
     // A formula-looking name is exported with a leading apostrophe, so it comes back with it.
-    expect(rows.map((r) => r.product)).toEqual(products.map((p) => (p.name.startsWith('=') ? { ...p, name: `'${p.name}` } : p)));
-    expect(rows.map((r) => r.line)).toEqual([2, 3, 4]);
+    expect(checked).toEqual(
+      products.map(({ unitPriceCents, taxRateBp, ...p }) => ({
+        ok: true,
+        values: { ...p, name: p.name.startsWith('=') ? `'${p.name}` : p.name, unitPriceCents, taxRateBp },
+      })),
+    );
+    expect(csv.lines).toEqual([2, 3, 4]);
   });
 });

@@ -9,18 +9,24 @@ const PRODUCT = 'Compact Printer Air Advanced Digital';
 test('an admin imports the datablist catalogue, finds a product, prices it in a new list with a tier and puts a company on that list', async ({ page }) => {
   await signIn(page, USERS.admin.email, undefined, '/products');
   await page.getByRole('main').getByRole('link', { name: 'Import', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Import products' })).toBeVisible();
+  // Products import through the one import screen, with Products already chosen.
+  await expect(page).toHaveURL(/\/import\?kind=products$/);
+  await expect(page.getByRole('radio', { name: /^Products/ })).toBeChecked();
+  await page.getByLabel('2. The file').setInputFiles(FIXTURE);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(/\/import\/\d+$/);
 
-  // Choose the file: the columns are matched from its headers before anything is sent.
-  await page.getByLabel('CSV file').setInputFiles(FIXTURE);
-  await expect(page.getByLabel('SKU', { exact: true })).toHaveValue('EAN');
-  await expect(page.getByLabel('Unit price', { exact: true })).toHaveValue('Price');
-  await expect(page.getByLabel('Active', { exact: true })).toHaveValue('Availability');
-  await page.getByRole('button', { name: 'Check the rows' }).click();
-  await expect(page.getByTestId('import-creates')).toHaveText('100 to create');
-  await expect(page.getByTestId('import-rejected')).toHaveText('0 rejected');
-  await page.getByRole('button', { name: 'Import 100 products' }).click();
-  await expect(page.getByTestId('import-result')).toContainText('100 created, 0 updated');
+  // The columns are matched from the file's headers: the EAN is the SKU, Availability says whether it is sold.
+  await expect(page.getByLabel('Field for EAN')).toHaveValue('sku');
+  await expect(page.getByLabel('Field for Price')).toHaveValue('unitPrice');
+  await expect(page.getByLabel('Field for Availability')).toHaveValue('active');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  const counts = page.getByTestId('import-counts');
+  await expect(counts).toHaveAttribute('data-create', '100');
+  await expect(counts).toHaveAttribute('data-error', '0');
+  await page.getByRole('button', { name: 'Import 100 rows' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByTestId('import-state')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   await page.getByRole('link', { name: 'See the products' }).click();
 
   // Find one of them by typing part of its name.

@@ -63,7 +63,7 @@ test('the app runs under its policy: no violations on the busiest screens', asyn
   });
   await signIn(page, USERS.admin.email);
   const r = demoRecords();
-  for (const url of ['/', '/deals', `/deals/${r.deal.id}`, `/contacts/${r.contact.id}`, `/quotes/${r.quote.id}`, '/quotes/new', '/forecast', '/reports', '/products/import']) {
+  for (const url of ['/', '/deals', `/deals/${r.deal.id}`, `/contacts/${r.contact.id}`, `/quotes/${r.quote.id}`, '/quotes/new', '/forecast', '/reports', '/import']) {
     await page.goto(url);
     await page.waitForLoadState('networkidle');
   }

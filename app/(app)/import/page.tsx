@@ -9,6 +9,7 @@ import { listImportBatches } from '@/db/queries/imports';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requireRole } from '@/lib/auth/session';
 import { formatInstant } from '@/lib/dates';
+import { IMPORT_KINDS } from '@/lib/import/fields';
 import { PAGE_SIZE, clampPage, firstParam, hrefWithParams, parsePage, type SearchParams } from '@/lib/list/params';
 import { KIND_LABELS, STATE_LABELS, STATE_TONES, plural } from './_components/labels';
 import { UploadForm } from './_components/upload-form';
@@ -29,9 +30,9 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
       <div>
         <PageHeader
           title="Import"
-          description="Bring contacts, companies or deals in from a spreadsheet or another CRM's export. You match the columns and read a report first; nothing is written until you confirm, and an import can be undone."
+          description="Bring contacts, companies, deals or products in from a spreadsheet or another CRM's export. You match the columns and read a report first; nothing is written until you confirm, and an import can be undone."
         />
-        <UploadForm />
+        <UploadForm initialKind={IMPORT_KINDS.find((k) => k === firstParam(params, 'kind'))} />
       </div>
       <section aria-labelledby="import-history">
         <h2 id="import-history" className="mb-3 text-base font-semibold text-slate-900">

@@ -47,7 +47,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
             </a>
             {canEdit ? (
               <>
-                <Link href="/products/import" className={buttonClass('secondary')}>
+                <Link href="/import?kind=products" className={buttonClass('secondary')}>
                   Import
                 </Link>
                 <Link href="/products/new" className={buttonClass()}>
@@ -146,7 +146,7 @@ function EmptyState({ filtered, canEdit, clearHref }: { filtered: boolean; canEd
       </p>
       {canEdit ? (
         <div className="mt-4 flex justify-center gap-2">
-          <Link href="/products/import" className={buttonClass('secondary')}>
+          <Link href="/import?kind=products" className={buttonClass('secondary')}>
             Import CSV
           </Link>
           <Link href="/products/new" className={buttonClass()}>

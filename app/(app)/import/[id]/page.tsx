@@ -20,7 +20,7 @@ import { IMPORT_MODE_LABELS, type ImportCounts } from '@/lib/import/plan';
 import { toJobSnapshot } from '@/lib/jobs/snapshot';
 import { PAGE_SIZE, clampPage, firstParam, hrefWithParams, parsePage, type SearchParams } from '@/lib/list/params';
 import { idParam } from '@/lib/route-params';
-import { KIND_LABELS, STATE_LABELS, STATE_TONES, plural } from '../_components/labels';
+import { KIND_LABELS, RECORD_PATHS, STATE_LABELS, STATE_TONES, plural } from '../_components/labels';
 import { ConfirmAction } from './_components/confirm-action';
 import { ImportCountsView } from './_components/import-counts';
 import { ImportJob } from './_components/import-job';
@@ -156,14 +156,19 @@ export default async function ImportBatchPage({ params, searchParams }: { params
           {batch.state === 'done' ? (
             <div className="mt-4 flex flex-col gap-2 border-t border-slate-100 pt-4 sm:flex-row sm:items-center sm:justify-between">
               <p className="text-sm text-slate-500">Undo deletes the records this import created and puts back what it changed, unless someone has changed them since.</p>
-              <ConfirmAction
-                batchId={batch.id}
-                verb="undo"
-                label="Undo this import"
-                title="Undo this import?"
-                body="Records it created are deleted and records it updated get their old values back. Any record someone has changed since, or that gained deals or activities of its own, is left as it is and listed here."
-                confirmLabel="Undo the import"
-              />
+              <div className="flex shrink-0 flex-wrap gap-2">
+                <Link href={RECORD_PATHS[batch.kind]} className={buttonClass('secondary')}>
+                  See the {KIND_LABELS[batch.kind].toLowerCase()}
+                </Link>
+                <ConfirmAction
+                  batchId={batch.id}
+                  verb="undo"
+                  label="Undo this import"
+                  title="Undo this import?"
+                  body="Records it created are deleted and records it updated get their old values back. Any record someone has changed since, or that gained deals or activities of its own, is left as it is and listed here."
+                  confirmLabel="Undo the import"
+                />
+              </div>
             </div>
           ) : null}
         </Card>

@@ -13,6 +13,7 @@ const KINDS: { kind: ImportKind; label: string; hint: string }[] = [
   { kind: 'contacts', label: 'Contacts with their companies', hint: 'People; a company column creates or links their company.' },
   { kind: 'companies', label: 'Companies', hint: 'Organisations, matched by website or name.' },
   { kind: 'deals', label: 'Deals', hint: 'Matched by an external id column.' },
+  { kind: 'products', label: 'Products', hint: 'The catalogue, matched by SKU; prices in the workspace currency.' },
 ];
 
 /**
@@ -20,9 +21,9 @@ const KINDS: { kind: ImportKind; label: string; hint: string }[] = [
  * decodes and parses them, so every browser reads Excel's Windows-1252 the same way); the answer is
  * the draft batch, whose page is the mapping step. A file over 20 MB is refused here before sending.
  */
-export function UploadForm() {
+export function UploadForm({ initialKind = 'contacts' }: { initialKind?: ImportKind }) {
   const router = useRouter();
-  const [kind, setKind] = useState<ImportKind>('contacts');
+  const [kind, setKind] = useState<ImportKind>(initialKind);
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -49,7 +50,7 @@ export function UploadForm() {
       <form onSubmit={upload} className="space-y-4">
         <fieldset>
           <legend className="text-base font-semibold text-slate-900">1. What does the file hold?</legend>
-          <div className="mt-3 grid gap-2 sm:grid-cols-3">
+          <div className="mt-3 grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
             {KINDS.map((k) => (
               <label
                 key={k.kind}

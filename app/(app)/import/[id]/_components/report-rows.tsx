@@ -30,10 +30,13 @@ function preview(cells: string[]): string {
 /**
  * One page of the report's rows in file order: each with its file line, what the check decided and
  * why, the row of the file it repeats, existing records it looks like (linked), warnings, and after
- * the import what was written (linked while the records exist).
+ * the import what was written (linked while the records exist), with a way to merge a created
+ * record into the existing one it looks like.
  */
 export function ReportRows({ rows, kind, linkRecords }: { rows: ImportRowView[]; kind: ImportKind; linkRecords: boolean }) {
   const base = RECORD_PATHS[kind];
+  // The record a row created can be merged with the one it looks like, straight from the report.
+  const mergeable = kind === 'contacts' || kind === 'companies';
   return (
     <ul className="divide-y divide-slate-100">
       {rows.map((r) => {
@@ -71,6 +74,14 @@ export function ReportRows({ rows, kind, linkRecords }: { rows: ImportRowView[];
                         {l.name}
                       </Link>{' '}
                       ({l.reasons.map(describeReason).join('; ').toLowerCase()})
+                      {linkRecords && mergeable && r.result === 'created' && r.recordId ? (
+                        <>
+                          {' '}
+                          <Link href={`${base}/merge?ids=${l.id},${r.recordId}`} className="whitespace-nowrap font-medium text-brand-700 hover:underline">
+                            Compare and merge
+                          </Link>
+                        </>
+                      ) : null}
                     </span>
                   ))}
                 </p>

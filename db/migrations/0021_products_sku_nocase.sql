@@ -1,0 +1,1 @@
+CREATE INDEX `products_sku_nocase_idx` ON `products` ("sku" collate nocase);
