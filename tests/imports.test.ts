@@ -6,7 +6,7 @@ import { jobHandlers, type JobHandlers } from '@/db/jobs/handlers';
 import { createWorker } from '@/db/jobs/worker';
 import { applyImport } from '@/db/queries/import-apply';
 import {
-  changeImport, checkImport, commitImport, getImportBatch, listImportBatches, listImportRows, listImportUndoProblems, savedMapping, stageImport, undoImport,
+  changeImport, checkImport, checkImportYielding, commitImport, getImportBatch, listImportBatches, listImportRows, listImportUndoProblems, savedMapping, stageImport, undoImport,
 } from '@/db/queries/imports';
 import { getJob } from '@/db/queries/jobs';
 import type { SessionUser } from '@/db/queries/users';
@@ -324,6 +324,20 @@ describe('the report', () => {
     commitImport(db, batchId, admin);
     expect(() => commitImport(db, batchId, admin)).toThrow('This import has already been confirmed.');
     expect(() => checkImport(db, batchId, admin)).toThrow(/already been confirmed/);
+  });
+
+  test('the check the screen runs gives the event loop back between chunks of rows, with the same report', async () => {
+    const file = ['First Name,Email', ...Array.from({ length: 2500 }, (_, i) => `P${i},p${i}@example.com`)].join('\n');
+    const { headers, rows, lines } = parseImportText(file);
+    const { batchId } = stageImport(db, { kind: 'contacts', fileName: 'many.csv', headers, rows, lines, mapping: guessMapping('contacts', headers) }, admin);
+    let turns = 0;
+    const timer = setInterval(() => turns++, 0);
+    const counts = await checkImportYielding(db, batchId, admin);
+    clearInterval(timer);
+    expect(counts).toMatchObject({ create: 2500, error: 0 });
+    // Other work ran while it checked (a synchronous check would let none through).
+    expect(turns).toBeGreaterThan(0);
+    expect(getImportBatch(db, batchId, admin)!.state).toBe('checked');
   });
 
   test('only admins and managers import', () => {

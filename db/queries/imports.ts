@@ -23,7 +23,7 @@ import type { SessionUser } from './users';
 // Only admins and managers import: an import can touch every record in the workspace.
 
 export { assertImporter, IMPORTERS_ONLY } from './import-batch';
-export { checkImport } from './import-check';
+export { checkImport, checkImportYielding } from './import-check';
 export { getImportBatch, listImportBatches, listImportRows, listImportUndoProblems } from './import-reads';
 export type { ImportBatchView, ImportRowView } from './import-reads';
 export { undoImport } from './import-undo';
