@@ -153,7 +153,7 @@ const PRODUCT_FIELDS = [
   { key: 'description', label: 'Description', many: false, aliases: ['description', 'product description', 'details', 'detail', 'body', 'body html', 'notes'] },
   { key: 'unit', label: 'Unit', many: false, aliases: ['unit', 'uom', 'unit of measure', 'unit of measurement', 'units'] },
   { key: 'taxRate', label: 'Tax %', many: false, aliases: ['tax rate', 'tax', 'tax percent', 'vat', 'vat rate', 'vat percent', 'sales tax'] },
-  { key: 'active', label: 'Active (yes or no; discontinued, archived and inactive read as no)', many: false, aliases: ['active', 'status', 'availability', 'available', 'published', 'enabled'] },
+  { key: 'active', label: 'Active (yes or no)', many: false, aliases: ['active', 'status', 'availability', 'available', 'published', 'enabled'] },
   { key: 'currency', label: 'Currency (checked against the workspace’s)', many: false, aliases: ['currency', 'currency code', 'price currency'] },
 ] as const satisfies readonly ImportFieldDefinition[];
 

@@ -52,7 +52,8 @@ export function MappingForm({ batchId, kind, modes, headers, samples, fields, in
       <div className="p-4 sm:p-5">
         <h2 className="text-base font-semibold text-slate-900">Match the columns</h2>
         <p className="mt-1 text-sm text-slate-500">
-          We guessed each column&apos;s field from its header (or used what you chose last time for this header). Emails, phones and tags may take several columns.
+          We guessed each column&apos;s field from its header (or used what you chose last time for this header).
+          {fields.some((f) => f.many) ? ' Emails, phones and tags may take several columns.' : ''}
         </p>
       </div>
       <div className="border-t border-slate-100">
