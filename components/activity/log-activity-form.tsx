@@ -9,10 +9,10 @@ import { Field, SelectField } from '@/components/ui/field';
 import { logActivityAction } from '@/app/(app)/contacts/actions';
 import { addDays } from '@/lib/dates';
 
-type Props = { contactId?: number; companyId?: number; dealId?: number; today: string };
+type Props = { contactId?: number; companyId?: number; dealId?: number; leadId?: number; today: string };
 
 /** Log what happened and, in the same step, schedule what happens next. */
-export function LogActivityForm({ contactId, companyId, dealId, today }: Props) {
+export function LogActivityForm({ contactId, companyId, dealId, leadId, today }: Props) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [type, setType] = useState('call');
@@ -32,6 +32,7 @@ export function LogActivityForm({ contactId, companyId, dealId, today }: Props) 
       {contactId ? <input type="hidden" name="contactId" value={contactId} /> : null}
       {companyId ? <input type="hidden" name="companyId" value={companyId} /> : null}
       {dealId ? <input type="hidden" name="dealId" value={dealId} /> : null}
+      {leadId ? <input type="hidden" name="leadId" value={leadId} /> : null}
       {result?.ok ? <Alert tone="success">Logged{result.data.taskId ? ', and the follow-up is on your task list' : ''}.</Alert> : null}
       {formError ? <Alert>{formError}</Alert> : null}
       <div className="grid gap-3 sm:grid-cols-[10rem_1fr]">

@@ -18,6 +18,9 @@ export type Refs = {
   pipelineId?: number | null;
   productId?: number | null;
   priceListId?: number | null;
+  leadId?: number | null;
+  sourceId?: number | null;
+  disqualifyReasonId?: number | null;
 };
 
 export const REF_MESSAGES = {
@@ -31,10 +34,16 @@ export const REF_MESSAGES = {
   pipelineId: 'That pipeline no longer exists. Reload and pick another.',
   productId: 'That product no longer exists',
   priceListId: 'That price list no longer exists. Reload and pick another.',
+  leadId: 'That lead no longer exists',
+  sourceId: 'That source no longer exists. Reload and pick another.',
+  disqualifyReasonId: 'That reason no longer exists. Reload and pick another.',
 } as const;
 
-const TABLES = { companyId: 'companies', contactId: 'contacts', dealId: 'deals', pipelineId: 'pipelines', productId: 'products', priceListId: 'price_lists' } as const;
-const SCOPED: Partial<Record<keyof typeof TABLES, RecordKind>> = { companyId: 'company', contactId: 'contact', dealId: 'deal' };
+const TABLES = {
+  companyId: 'companies', contactId: 'contacts', dealId: 'deals', pipelineId: 'pipelines', productId: 'products', priceListId: 'price_lists',
+  leadId: 'leads', sourceId: 'lead_sources', disqualifyReasonId: 'disqualify_reasons',
+} as const;
+const SCOPED: Partial<Record<keyof typeof TABLES, RecordKind>> = { companyId: 'company', contactId: 'contact', dealId: 'deal', leadId: 'lead' };
 
 /**
  * The field errors for the references that do not hold, keyed by field ({} when all hold). With a

@@ -9,7 +9,8 @@ import { getWorkspace } from './workspace';
 //   contacts     they own, or that a deal of theirs is with (deals.contact_id);
 //   companies    they own, or that a deal of theirs is with (deals.company_id);
 //   activities   (tasks too) they own, or that belong to a deal of theirs;
-//   quotes       they own (the creator owns a quote), or that belong to a deal of theirs.
+//   quotes       they own (the creator owns a quote), or that belong to a deal of theirs;
+//   leads        they own.
 // "Yours, or on a deal of yours", the same rule for every kind. Managers and admins, and everyone
 // while the setting is 'everything', see everything.
 //
@@ -67,6 +68,12 @@ export function quoteScope(db: Db, viewer: Viewer | null | undefined, alias = 'q
   return id === null ? undefined : ownedOrOnDeal(id, alias);
 }
 
+/** A lead the viewer may see: one they own (a lead has no deal yet to be linked through). */
+export function leadScope(db: Db, viewer: Viewer | null | undefined, alias = 'l'): string | undefined {
+  const id = scopedViewerId(db, viewer);
+  return id === null ? undefined : `${alias}.owner_id = ${id}`;
+}
+
 const dealCondition = (id: number, alias: string) => `${alias}.owner_id = ${id}`;
 
 // For a list, the contacts or companies of the viewer's deals are one pass over deals_owner_idx
@@ -93,7 +100,7 @@ export function scopeOrTrue(condition: string | undefined): string {
   return condition ?? '1';
 }
 
-export type RecordKind = 'deal' | 'contact' | 'company' | 'activity' | 'quote';
+export type RecordKind = 'deal' | 'contact' | 'company' | 'activity' | 'quote' | 'lead';
 
 const TABLES: Record<RecordKind, { table: string; scope: (db: Db, viewer: Viewer | null | undefined, alias: string, shape: Shape) => string | undefined }> = {
   deal: { table: 'deals', scope: dealScope },
@@ -101,6 +108,7 @@ const TABLES: Record<RecordKind, { table: string; scope: (db: Db, viewer: Viewer
   company: { table: 'companies', scope: companyScope },
   activity: { table: 'activities', scope: activityScope },
   quote: { table: 'quotes', scope: quoteScope },
+  lead: { table: 'leads', scope: leadScope },
 };
 
 /** Whether the record exists and the viewer may see it: what a write checks before touching it. */

@@ -1,7 +1,8 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { createdAt, now, updatedAt } from './columns';
 import { users } from './auth';
 import { companies, contacts } from './customers';
+import { leads } from './leads';
 
 export const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
 export type DealStatus = (typeof DEAL_STATUSES)[number];
@@ -130,11 +131,14 @@ export const activities = sqliteTable(
     contactId: integer('contact_id').references(() => contacts.id, { onDelete: 'cascade' }),
     companyId: integer('company_id').references(() => companies.id, { onDelete: 'cascade' }),
     dealId: integer('deal_id').references(() => deals.id, { onDelete: 'cascade' }),
+    // A lead's calls, notes and follow-ups; a converted lead's activities also get its contact.
+    leadId: integer('lead_id').references((): AnySQLiteColumn => leads.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index('activities_owner_due_idx').on(t.ownerId, t.doneAt, t.dueDate),
+    index('activities_lead_idx').on(t.leadId, t.createdAt),
     index('activities_contact_idx').on(t.contactId, t.createdAt),
     index('activities_company_idx').on(t.companyId, t.createdAt),
     index('activities_deal_idx').on(t.dealId, t.createdAt),

@@ -10,7 +10,7 @@ import { jobs } from './jobs';
 // Rows live in their own table rather than in one JSON report so a 50,000-row file is read and
 // written a page at a time.
 
-export const IMPORT_BATCH_KINDS = ['contacts', 'companies', 'deals', 'products'] as const;
+export const IMPORT_BATCH_KINDS = ['contacts', 'companies', 'deals', 'products', 'leads'] as const;
 export const IMPORT_MODES = ['create_update', 'create_only', 'update_only'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
 // draft: staged, not checked yet · checked: the report is ready · queued/running: the import job ·
@@ -100,7 +100,7 @@ export const importRows = sqliteTable(
   ],
 );
 
-export const IMPORT_RECORD_KINDS = ['contact', 'company', 'deal', 'product', 'activity'] as const;
+export const IMPORT_RECORD_KINDS = ['contact', 'company', 'deal', 'product', 'lead', 'activity'] as const;
 export type ImportRecordKind = (typeof IMPORT_RECORD_KINDS)[number];
 
 // Every record an import created or changed, in order, for undo: a created one is deleted, a changed

@@ -7,6 +7,7 @@ export * from './deals';
 export * from './duplicates';
 export * from './imports';
 export * from './jobs';
+export * from './leads';
 export * from './quotes';
 export * from './workspace';
 
@@ -15,6 +16,7 @@ import type { priceLists, priceTiers, products } from './catalogue';
 import type { companies, contacts } from './customers';
 import type { activities, dealEvents, deals, lostReasons, pipelines, stages } from './deals';
 import type { quoteEvents, quoteLines, quotes } from './quotes';
+import type { leads, webForms } from './leads';
 
 export type User = typeof users.$inferSelect;
 export type Company = typeof companies.$inferSelect;
@@ -33,4 +35,6 @@ export type Quote = typeof quotes.$inferSelect;
 export type QuoteLine = typeof quoteLines.$inferSelect;
 export type QuoteEvent = typeof quoteEvents.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
+export type Lead = typeof leads.$inferSelect;
+export type WebForm = typeof webForms.$inferSelect;
 export type PasswordReset = typeof passwordResets.$inferSelect;

@@ -30,6 +30,11 @@ export const workspace = sqliteTable(
   // Days without activity before a deal rots, given to every new stage (each stage can differ).
   defaultRotDays: integer('default_rot_days').notNull().default(30),
   repsSee: text('reps_see', { enum: REPS_SEE }).notNull().default('everything'),
+  // Leads: the score from which a lead is hot, the working hours a new lead's "First contact" task is
+  // due within, and the share of engagement points that fades each month (0 = none).
+  leadHotThreshold: integer('lead_hot_threshold').notNull().default(50),
+  leadFirstContactHours: integer('lead_first_contact_hours').notNull().default(4),
+  leadEngagementDecayPct: integer('lead_engagement_decay_pct').notNull().default(0),
   // Set when a logo is stored in workspace_logo; part of the logo's URL so a new one is never served stale.
   logoUpdatedAt: integer('logo_updated_at'),
   updatedAt: updatedAt(),

@@ -21,12 +21,13 @@ export const logActivitySchema = z
     contactId: optionalId,
     companyId: optionalId,
     dealId: optionalId,
+    leadId: optionalId.optional(),
     followUp: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
     followUpSubject: optionalText({ max: 200, tooLong: 'Keep the subject under 200 characters' }),
     followUpDue: z.preprocess(blankToNull, isoDate('Use a date like 2026-11-29').nullable().optional()),
   })
   .superRefine((v, ctx) => {
-    if (!v.contactId && !v.companyId && !v.dealId) ctx.addIssue({ code: 'custom', path: ['subject'], message: 'Log it on a contact, a company or a deal' });
+    if (!v.contactId && !v.companyId && !v.dealId && !v.leadId) ctx.addIssue({ code: 'custom', path: ['subject'], message: 'Log it on a contact, a company, a deal or a lead' });
     if (v.type !== 'call' && v.outcome) ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'Only calls have an outcome' });
     if (v.followUp && !v.followUpSubject) ctx.addIssue({ code: 'custom', path: ['followUpSubject'], message: 'Name the follow-up task' });
     if (v.followUp && !v.followUpDue) ctx.addIssue({ code: 'custom', path: ['followUpDue'], message: 'Pick a due date' });

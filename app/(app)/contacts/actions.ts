@@ -56,8 +56,9 @@ export const deleteActivityAction = defineAction({ schema: activityIdSchema }, (
   revalidatePath('/', 'layout');
 });
 
-function revalidateRecords(input: { contactId: number | null; companyId: number | null; dealId: number | null }) {
+function revalidateRecords(input: { contactId: number | null; companyId: number | null; dealId: number | null; leadId?: number | null }) {
   if (input.contactId) revalidatePath(`/contacts/${input.contactId}`);
+  if (input.leadId) revalidatePath(`/leads/${input.leadId}`);
   if (input.companyId) revalidatePath(`/companies/${input.companyId}`);
   if (input.dealId) revalidatePath(`/deals/${input.dealId}`);
   revalidatePath('/tasks');
