@@ -2,7 +2,9 @@
 // fit rules) plus engagement points from what it did (submissions, calls, meetings, emails, notes,
 // each worth its rule's points), engagement fading by the workspace's monthly decay. The result
 // carries the rules that gave it, so the timeline can say why a score changed.
-import { emailDomain, foldText, isFreeMailDomain } from '@/lib/customers/normalise';
+import { z } from 'zod';
+import { emailDomain, foldText, isFreeMailDomain, normaliseDomain } from '@/lib/customers/normalise';
+import { asText, optionalText } from '@/lib/validation/text';
 
 export const FIT_FIELDS = {
   title: 'Job title',
@@ -79,7 +81,8 @@ export function fitMatches(rule: FitRule, lead: ScoredLead): boolean {
     case 'is_not_set':
       return value === '';
     case 'is_free_mail': {
-      const domain = rule.field === 'email' ? emailDomain(raw ?? null) : raw;
+      // An email's domain, or a website's (https://www.gmail.com/ is gmail.com).
+      const domain = rule.field === 'email' ? emailDomain(raw ?? null) : normaliseDomain(raw ?? null);
       return isFreeMailDomain(domain ?? null);
     }
     default:
@@ -110,11 +113,123 @@ export function scoreLead(lead: ScoredLead, engagements: LeadEngagement[], rules
       const months = Math.max(0, Math.floor((options.now - e.at) / MONTH_MS));
       points += rule.points * keep ** months;
     }
-    if (points === 0) continue;
     engagement += points;
+    // Points that have faded to nothing give no reason ("+0" would only puzzle the timeline).
+    if (Math.round(points) === 0) continue;
     reasons.push({ ruleId: rule.id, label: describeRule(rule), points: Math.round(points) });
   }
   const rounded = Math.round(engagement);
   reasons.sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || a.ruleId - b.ruleId);
   return { fit, engagement: rounded, total: fit + rounded, reasons };
+}
+
+// ─── The settings screen's forms (/settings/lead-scoring), written once for the form, its actions and tests ───
+
+export const MAX_RULE_POINTS = 100;
+export const POINTS_MESSAGE = `Enter whole points from −${MAX_RULE_POINTS} to ${MAX_RULE_POINTS}, not 0`;
+export const VALUE_MESSAGE = 'Enter the text to compare with';
+export const FIELD_MESSAGE = 'Pick a lead field';
+export const OPERATOR_MESSAGE = 'Pick a condition';
+export const EVENT_MESSAGE = 'Pick what the lead does';
+
+const typed = z.preprocess(asText, z.string());
+
+/** Points as typed: "20", "+20", "-10", "−10" (a typographic minus); whole, non-zero, within ±100. */
+const points = typed.transform((v, ctx): number => {
+  const text = v.trim().replace(/^[−–]/, '-');
+  const n = /^[+-]?\d{1,4}$/.test(text) ? Number(text) : NaN;
+  if (!(Number.isInteger(n) && n !== 0 && Math.abs(n) <= MAX_RULE_POINTS)) {
+    ctx.addIssue({ code: 'custom', message: POINTS_MESSAGE });
+    return z.NEVER;
+  }
+  return n;
+});
+
+const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+
+const fitRuleFields = z
+  .object({
+    kind: z.literal('fit'),
+    field: z.enum(keys(FIT_FIELDS), { message: FIELD_MESSAGE }),
+    operator: z.enum(keys(FIT_OPERATORS), { message: OPERATOR_MESSAGE }),
+    value: optionalText({ max: 100, tooLong: 'Keep the value under 100 characters' }),
+    points,
+  })
+  .superRefine((r, ctx) => {
+    if (OPERATORS_WITH_VALUE.includes(r.operator) && !r.value) ctx.addIssue({ code: 'custom', path: ['value'], message: VALUE_MESSAGE });
+  })
+  // A value is kept only where the condition reads one, so "is blank" never carries a stale "director".
+  .transform((r): Omit<FitRule, 'id'> => ({ ...r, value: OPERATORS_WITH_VALUE.includes(r.operator) ? (r.value ?? null) : null }));
+
+const engagementRuleFields = z
+  .object({ kind: z.literal('engagement'), event: z.enum(keys(ENGAGEMENT_EVENTS), { message: EVENT_MESSAGE }), points })
+  .transform((r): Omit<EngagementRule, 'id'> => r);
+
+/** A rule as the add and edit forms send it; `kind` says which fields it has. */
+export const scoringRuleInputSchema = z.discriminatedUnion('kind', [fitRuleFields, engagementRuleFields], { message: 'Pick a kind of rule' });
+export type ScoringRuleInput = z.output<typeof scoringRuleInputSchema>;
+
+const ruleId = z.coerce.number().int().positive();
+export const addRuleSchema = scoringRuleInputSchema;
+export const updateRuleSchema = z.intersection(z.object({ ruleId }), scoringRuleInputSchema);
+export const ruleIdSchema = z.object({ ruleId });
+export const moveRuleSchema = z.object({ ruleId, direction: z.enum(['up', 'down']) });
+export const ruleActiveSchema = z.object({ ruleId, active: z.preprocess((v) => v === true || v === 'true' || v === 'on', z.boolean()) });
+
+const wholeNumber = (min: number, max: number, message: string) =>
+  typed.transform((v, ctx): number => {
+    const n = /^\d{1,6}$/.test(v.trim()) ? Number(v.trim()) : NaN;
+    if (!(n >= min && n <= max)) {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+export const MAX_HOT_THRESHOLD = 1000;
+export const MAX_FIRST_CONTACT_HOURS = 200;
+
+/** The workspace's lead settings; `updatedAt` is the settings row's version when the form was opened. */
+export const leadSettingsSchema = z.object({
+  updatedAt: z.coerce.number().int().nonnegative(),
+  leadHotThreshold: wholeNumber(1, MAX_HOT_THRESHOLD, `Enter a whole score from 1 to ${MAX_HOT_THRESHOLD.toLocaleString('en-US')}`),
+  leadFirstContactHours: wholeNumber(1, MAX_FIRST_CONTACT_HOURS, `Enter whole working hours from 1 to ${MAX_FIRST_CONTACT_HOURS}`),
+  leadEngagementDecayPct: wholeNumber(0, 100, 'Enter a whole percentage from 0 (never) to 100'),
+});
+export type LeadSettingsInput = z.output<typeof leadSettingsSchema>;
+export type LeadSettings = Omit<LeadSettingsInput, 'updatedAt'>;
+
+// ─── History ─────────────────────────────────────────────────────────────────────────────────────
+// Changes to the rules and the lead settings are kept with the workspace's history (workspace_events):
+// a setting by its name with its old and new value, a rule as `leadScoringRule` with the rule in words
+// before and after ("Job title contains “vp” +20"; null before when added, after when deleted).
+
+export const LEAD_SETTING_LABELS: Record<keyof LeadSettings, string> = {
+  leadHotThreshold: 'Hot from score',
+  leadFirstContactHours: 'First contact due within (working hours)',
+  leadEngagementDecayPct: 'Engagement fades each month',
+};
+export const RULE_HISTORY_FIELD = 'leadScoringRule';
+export const LEAD_HISTORY_FIELDS = [...Object.keys(LEAD_SETTING_LABELS), RULE_HISTORY_FIELD];
+
+/** A rule with its points, for history and confirmations: "Job title contains “vp” +20". */
+export function describeRuleWithPoints(rule: ScoringRule): string {
+  return `${describeRule(rule)} ${formatPoints(rule.points)}`;
+}
+
+/** "+20", "−10" (a typographic minus), "0". */
+export function formatPoints(points: number): string {
+  return points > 0 ? `+${points}` : points < 0 ? `−${Math.abs(points)}` : '0';
+}
+
+/** One line of the lead-scoring history. */
+export function describeLeadHistory(change: { field: string; fromValue: string | null; toValue: string | null }): string {
+  if (change.field === RULE_HISTORY_FIELD) {
+    if (change.fromValue === null) return `Rule added: ${change.toValue}`;
+    if (change.toValue === null) return `Rule deleted: ${change.fromValue}`;
+    return `Rule changed: ${change.fromValue} → ${change.toValue}`;
+  }
+  const label = LEAD_SETTING_LABELS[change.field as keyof LeadSettings] ?? change.field;
+  const value = (v: string | null) => (change.field === 'leadEngagementDecayPct' ? (v === '0' ? 'never' : `${v}%`) : (v ?? '(none)'));
+  return `${label}: ${value(change.fromValue)} → ${value(change.toValue)}`;
 }
