@@ -18,6 +18,7 @@ const ICONS: Record<TimelineType, { glyph: string; tone: string }> = {
   lost: { glyph: '✕', tone: 'bg-red-100 text-red-700' },
   quote: { glyph: '❏', tone: 'bg-teal-100 text-teal-700' },
   merge: { glyph: '⇉', tone: 'bg-fuchsia-100 text-fuchsia-700' },
+  lead: { glyph: '◎', tone: 'bg-orange-100 text-orange-700' },
 };
 
 const OUTCOMES: Record<string, string> = { connected: 'Connected', no_answer: 'No answer', left_voicemail: 'Left voicemail' };
@@ -92,6 +93,13 @@ export function Timeline({
                   .join(' · ')}
                 {overdue ? <span className="ml-1 font-medium text-red-600">Overdue</span> : null}
               </p>
+              {e.leadId ? (
+                <p className="mt-1 text-xs">
+                  <Link href={`/leads/${e.leadId}`} className="text-brand-700 hover:underline" data-testid="timeline-lead-link">
+                    Lead: {e.leadName}
+                  </Link>
+                </p>
+              ) : null}
               {e.dealId ? (
                 <p className="mt-1 text-xs">
                   <Link href={`/deals/${e.dealId}`} className="text-brand-700 hover:underline">

@@ -11,6 +11,7 @@ test('a cursor round-trips and junk is ignored', () => {
 test.each([
   ['call,note', ['call', 'note']],
   [['won', 'lost', 'bogus'], ['won', 'lost']],
+  ['lead,merge', ['lead', 'merge']],
   [undefined, []],
 ])('types %j → %j', (input, expected) => expect(timelineTypesSchema.parse(input)).toEqual(expected));
 
@@ -19,4 +20,5 @@ test.each([
   [{ type: 'call,bogus', before: '1790000000000_activity-42' }, { types: ['call'], before: { at: 1_790_000_000_000, key: 'activity-42' } }],
   [{ type: ['note', 'task'], before: ['1_activity-1', '2_activity-2'] }, { types: ['note', 'task'], before: null }],
   [{ before: 'junk' }, { types: [], before: null }],
+  [{ type: 'lead', before: '1790000000000_leadconv-7' }, { types: ['lead'], before: { at: 1_790_000_000_000, key: 'leadconv-7' } }],
 ])('timeline params %j → %j', (params, expected) => expect(parseTimelineParams(params)).toEqual(expected));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const TIMELINE_TYPES = ['call', 'email', 'meeting', 'note', 'task', 'reassigned', 'stage', 'deal', 'won', 'lost', 'quote', 'merge'] as const;
+export const TIMELINE_TYPES = ['call', 'email', 'meeting', 'note', 'task', 'reassigned', 'stage', 'deal', 'won', 'lost', 'quote', 'merge', 'lead'] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
 export const TIMELINE_LABELS: Record<TimelineType, string> = {
@@ -16,6 +16,7 @@ export const TIMELINE_LABELS: Record<TimelineType, string> = {
   lost: 'Lost',
   quote: 'Quotes',
   merge: 'Merges',
+  lead: 'From leads',
 };
 
 /** A page position in a newest-first timeline: entries strictly older than (at, key). */
