@@ -1,11 +1,19 @@
 import type { Role } from '@/db/schema';
 
-export type NavItem = { href: string; label: string; icon: IconName; roles?: Role[]; /** A count shown as a red badge when above zero (overdue tasks). */ badge?: number };
-export type IconName = 'home' | 'users' | 'settings' | 'deals' | 'list' | 'contact' | 'building' | 'chart' | 'tasks' | 'box' | 'quote' | 'sliders';
+export type NavItem = {
+  href: string;
+  label: string;
+  icon: IconName;
+  roles?: Role[];
+  /** A count shown as a badge when above zero (overdue tasks, new leads), and what it counts. */
+  badge?: { count: number; label: string; testId: string };
+};
+export type IconName = 'home' | 'users' | 'settings' | 'deals' | 'list' | 'contact' | 'building' | 'chart' | 'tasks' | 'box' | 'quote' | 'sliders' | 'inbox';
 
 /** The sections that exist; each later capability adds its entry here. */
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', label: 'Dashboard', icon: 'home' },
+  { href: '/leads', label: 'Leads', icon: 'inbox' },
   { href: '/deals', label: 'Deals', icon: 'deals' },
   { href: '/tasks', label: 'Tasks', icon: 'tasks' },
   { href: '/contacts', label: 'Contacts', icon: 'contact' },

@@ -78,9 +78,14 @@ export function Shell({ user, items, workspaceName, logoSrc, children }: Props) 
               >
                 <Icon name={item.icon} />
                 {item.label}
-                {item.badge ? (
-                  <span data-testid="overdue-badge" role="img" aria-label={`${item.badge} overdue`} className="ml-auto min-w-5 rounded-full bg-red-600 px-1.5 py-0.5 text-center text-xs font-semibold leading-none text-white tabular-nums">
-                    {item.badge}
+                {item.badge && item.badge.count > 0 ? (
+                  <span
+                    data-testid={item.badge.testId}
+                    role="img"
+                    aria-label={item.badge.label}
+                    className="ml-auto min-w-5 rounded-full bg-red-600 px-1.5 py-0.5 text-center text-xs font-semibold leading-none text-white tabular-nums"
+                  >
+                    {item.badge.count}
                   </span>
                 ) : null}
               </Link>

@@ -130,6 +130,22 @@ export function iterateLeads(db: Db, f: LeadFilters, viewer: SessionUser, batch 
   );
 }
 
+/** Leads (not spam) with this email that the viewer may see: the lead form's "this looks like" warning. */
+export function leadsWithEmail(db: Db, email: string, viewer: Viewer, exceptId: number | null): { id: number; name: string }[] {
+  const rows = db.$client
+    .prepare(
+      `select l.id, l.first_name as firstName, l.last_name as lastName, l.email, l.company_name as companyName from leads l
+       where l.email = ? and l.spam = 0 and l.id != ? ${andScope(leadScope(db, viewer, 'l'))} order by l.id limit 3`,
+    )
+    .all(email, exceptId ?? 0) as (Parameters<typeof leadName>[0] & { id: number })[];
+  return rows.map((r) => ({ id: r.id, name: leadName(r) }));
+}
+
+/** New leads waiting for this user's first contact: the nav's badge (leads_owner_idx). */
+export function countNewLeads(db: Db, userId: number): number {
+  return (db.$client.prepare(`select count(*) as n from leads where owner_id = ? and spam = 0 and status = 'new'`).get(userId) as { n: number }).n;
+}
+
 export type LeadOption = { id: number; name: string };
 
 export function listLeadSources(db: Db, { activeOnly = true } = {}): LeadOption[] {
@@ -427,6 +443,16 @@ export function getLead(db: Db, id: number, viewer: Viewer): LeadDetail | null {
     .get(id) as (Omit<LeadDetail, 'spam' | 'tags' | 'name'> & { spam: number }) | undefined;
   if (!row) return null;
   return { ...row, spam: Boolean(row.spam), name: leadName(row), tags: tagsFor(db, 'lead', [id]).get(id) ?? [] };
+}
+
+/** The lead's open tasks, soonest first (its first-contact task among them). */
+export function listLeadTasks(db: Db, leadId: number): { id: number; subject: string; dueDate: string | null; ownerName: string | null }[] {
+  return db.$client
+    .prepare(
+      `select a.id, a.subject, a.due_date as dueDate, u.name as ownerName from activities a left join users u on u.id = a.owner_id
+       where a.lead_id = ? and a.type = 'task' and a.done_at is null order by a.due_date is null, a.due_date limit 50`,
+    )
+    .all(leadId) as { id: number; subject: string; dueDate: string | null; ownerName: string | null }[];
 }
 
 export type LeadTimelineEntry = {

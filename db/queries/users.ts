@@ -25,6 +25,11 @@ export function listActiveUsers(db: Db) {
   return db.select(publicColumns).from(users).where(eq(users.active, true)).orderBy(asc(users.name)).all();
 }
 
+/** Every user's name by id, deactivated ones too: history names whoever did something. */
+export function listUserNames(db: Db): Map<number, string> {
+  return new Map((db.$client.prepare('select id, name from users').all() as { id: number; name: string }[]).map((u) => [u.id, u.name]));
+}
+
 export function createUser(db: Db, input: CreateUserInput): SessionUser {
   const taken = db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get();
   if (taken) throw new AppError('That email already has an account', { email: 'That email already has an account' });
