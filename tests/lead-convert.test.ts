@@ -135,9 +135,9 @@ describe('converting a lead', () => {
   });
 
   test('links an existing contact found by another email and an existing company found by domain', () => {
-    const companyId = createCompany(db, { name: 'Northwind Traders Ltd', domain: 'northwind.test', tags: [] }, admin).id;
-    const existing = createContact(db, { firstName: 'Annie', lastName: 'Lee', email: 'annie@home.test', otherEmails: ['ann@northwind.test'], companyId: null, tags: [] }, admin).id;
-    const other = createCompany(db, { name: 'Northwind', domain: null, tags: [] }, admin).id;
+    const companyId = createCompany(db, { name: 'Northwind Traders Ltd', domain: 'northwind.test', ownerId: null, tags: [] }, admin).id;
+    const existing = createContact(db, { firstName: 'Annie', lastName: 'Lee', email: 'annie@home.test', otherEmails: ['ann@northwind.test'], companyId: null, ownerId: null, tags: [] }, admin).id;
+    const other = createCompany(db, { name: 'Northwind', domain: null, ownerId: null, tags: [] }, admin).id;
     createDeal(db, { title: 'Old renewal', valueCents: 90_000, pipelineId: 1, stageId: 2, expectedCloseDate: null, companyId, contactId: null, ownerId: null }, admin);
     const leadId = websiteLead(ana.id, { website: '' });
     const lead = getLeadForConversion(db, leadId, admin)!;
@@ -184,7 +184,7 @@ describe('converting a lead', () => {
   });
 
   test('a failure midway (the email taken by a contact) rolls everything back', () => {
-    createContact(db, { firstName: 'Ann', lastName: 'Other', email: 'ann@northwind.test', companyId: null, tags: [] }, admin);
+    createContact(db, { firstName: 'Ann', lastName: 'Other', email: 'ann@northwind.test', companyId: null, ownerId: null, tags: [] }, admin);
     const leadId = websiteLead(ana.id);
     expect(() => convertLead(db, parse(form(leadId)), admin)).toThrow('Ann Other already has this email.');
     expect(one(`select (select count(*) from companies) + (select count(*) from deals) as n, (select status from leads where id = ?) as status`, leadId)).toEqual({ n: 0, status: 'qualified' });

@@ -104,7 +104,7 @@ export function findExistingForLead(db: Db, lead: ConvertibleLead, viewer: Viewe
     contacts,
     companies: companies.map((c) => {
       const mine = deals.filter((d) => d.companyId === c.id);
-      return { ...c, openDeals: mine.slice(0, 5).map(({ companyId: _, ...d }) => d), openDealCount: mine.length };
+      return { ...c, openDeals: mine.slice(0, 5).map((d) => ({ id: d.id, title: d.title, valueCents: d.valueCents, stageName: d.stageName, ownerName: d.ownerName })), openDealCount: mine.length };
     }),
   };
 }
