@@ -5,6 +5,7 @@ import { pruneLoginAttempts } from '@/db/queries/auth';
 import { applyImport } from '@/db/queries/import-apply';
 import { applyUndo } from '@/db/queries/import-undo';
 import { pruneJobs } from '@/db/queries/jobs';
+import { rescoreOpenLeads } from '@/db/queries/lead-scoring';
 import { rebuildMatchKeys } from '@/db/queries/match-keys';
 import { pruneRateLimits } from '@/db/queries/rate-limits';
 import { pruneSessions } from '@/db/queries/sessions';
@@ -83,6 +84,10 @@ export const jobHandlers: JobHandlers = {
 
   import_undo({ batchId }, ctx) {
     return applyUndo(ctx.db, batchId, ctx);
+  },
+
+  lead_rescore(payload, ctx) {
+    return rescoreOpenLeads(ctx.db, payload, ctx);
   },
 
   async noop({ ms }, ctx) {

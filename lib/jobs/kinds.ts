@@ -6,6 +6,9 @@ import { DEFAULT_KEEP } from '@/lib/backup/prune';
 // is tried. The handlers live in db/jobs/handlers.ts, one per kind here.
 
 export const MAX_BACKUPS_KEPT = 365;
+/** Why leads are scored again: the rules changed, the decay setting changed, or a day passed (decay). */
+export const LEAD_RESCORE_REASONS = ['rules', 'settings', 'decay'] as const;
+export type LeadRescoreReason = (typeof LEAD_RESCORE_REASONS)[number];
 /** The hourly prune job deletes jobs that finished longer ago than this. */
 export const FINISHED_JOBS_KEPT_DAYS = 30;
 
@@ -37,6 +40,13 @@ export const JOB_KINDS = {
     label: 'Undo an import',
     payload: z.object({ batchId: z.int().positive() }),
     maxAttempts: 5,
+  },
+  // Scores every lead not yet converted again, in batches (db/queries/lead-scoring.ts): after the scoring
+  // rules or the engagement decay change (`rules`, `settings`), and daily so engagement fades (`decay`).
+  lead_rescore: {
+    label: 'Rescore open leads',
+    payload: z.object({ reason: z.enum(LEAD_RESCORE_REASONS).default('decay'), userId: z.int().positive().nullable().default(null) }),
+    maxAttempts: 3,
   },
   // Does nothing (optionally for `ms`, reporting progress): proves the worker is alive, and is what the
   // queue benchmark drains.

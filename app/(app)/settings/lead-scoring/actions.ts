@@ -1,0 +1,50 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import {
+  addScoringRule, deleteScoringRule, moveScoringRule, setScoringRuleActive, updateLeadSettings, updateScoringRule,
+} from '@/db/queries/lead-scoring';
+import { defineAction } from '@/lib/actions';
+import { addRuleSchema, leadSettingsSchema, moveRuleSchema, ruleActiveSchema, ruleIdSchema, updateRuleSchema } from '@/lib/leads/scoring';
+
+const ADMIN = ['admin'] as const;
+
+// Scores show on the leads list and pages, and the hot threshold colours the list and the dashboard.
+const refresh = () => {
+  revalidatePath('/settings/lead-scoring');
+  revalidatePath('/leads', 'layout');
+  revalidatePath('/');
+};
+
+export const addScoringRuleAction = defineAction({ schema: addRuleSchema, roles: ADMIN }, (input, { db, user }) => {
+  const result = addScoringRule(db, input, user);
+  refresh();
+  return result;
+});
+
+export const updateScoringRuleAction = defineAction({ schema: updateRuleSchema, roles: ADMIN }, ({ ruleId, ...input }, { db, user }) => {
+  const result = updateScoringRule(db, ruleId, input, user);
+  refresh();
+  return result;
+});
+
+export const setScoringRuleActiveAction = defineAction({ schema: ruleActiveSchema, roles: ADMIN }, ({ ruleId, active }, { db, user }) => {
+  setScoringRuleActive(db, ruleId, active, user);
+  refresh();
+});
+
+export const deleteScoringRuleAction = defineAction({ schema: ruleIdSchema, roles: ADMIN }, ({ ruleId }, { db, user }) => {
+  deleteScoringRule(db, ruleId, user);
+  refresh();
+});
+
+export const moveScoringRuleAction = defineAction({ schema: moveRuleSchema, roles: ADMIN }, ({ ruleId, direction }, { db }) => {
+  moveScoringRule(db, ruleId, direction);
+  revalidatePath('/settings/lead-scoring');
+});
+
+export const updateLeadSettingsAction = defineAction({ schema: leadSettingsSchema, roles: ADMIN }, ({ updatedAt, ...settings }, { db, user }) => {
+  const result = updateLeadSettings(db, { version: updatedAt, settings }, user);
+  refresh();
+  return result;
+});
