@@ -4,7 +4,7 @@ import { Card } from '@/components/ui/card';
 import { cx } from '@/components/ui/cx';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
-import { listDealsClosing, listOverdueTasks, listRottingDeals, type DashboardDeal } from '@/db/queries/dashboard';
+import { listDealsClosing, listHotLeads, listNewLeads, listOverdueTasks, listRottingDeals, type DashboardDeal } from '@/db/queries/dashboard';
 import { getForecast } from '@/db/queries/forecast';
 import { getWorkspace } from '@/db/queries/workspace';
 import { seesEveryone } from '@/lib/auth/roles';
@@ -14,6 +14,7 @@ import { fiscalQuarterStart, monthRange } from '@/lib/forecast/periods';
 import { totalRow } from '@/lib/forecast/rows';
 import { formatBp } from '@/lib/reports/formulas';
 import { divRound, formatMoney } from '@/lib/money';
+import { LeadPanels } from './_components/lead-panels';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -32,6 +33,8 @@ export default async function DashboardPage() {
   const overdue = listOverdueTasks(db, user, today);
   const closing = listDealsClosing(db, user, ownerId, today, endOfWeek(today));
   const rotting = listRottingDeals(db, user, ownerId, nowMs());
+  const newLeads = listNewLeads(db, user, ownerId);
+  const hotLeads = listHotLeads(db, user, ownerId, ws.leadHotThreshold);
   const money = (c: number) => formatMoney(c, ws.currency, { whole: true });
   const firstName = user.name.split(' ')[0];
 
@@ -107,6 +110,7 @@ export default async function DashboardPage() {
           ))}
         </Panel>
       </div>
+      <LeadPanels fresh={newLeads} hot={hotLeads} threshold={ws.leadHotThreshold} team={team} timeZone={ws.timezone} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db/client';
-import { andScope, contactScope, dealScope, type Viewer } from './visibility';
+import { andScope, contactScope, dealScope, leadScope, type Viewer } from './visibility';
 
 const DAY = 86_400_000;
 
@@ -53,4 +53,31 @@ export function listRottingDeals(db: Db, viewer: Viewer, ownerId: number | null,
     )
     .all({ now, ownerId, limit }) as DashboardDeal[];
   return { deals, total };
+}
+
+export type DashboardLead = { id: number; name: string; companyName: string | null; score: number; status: string; sourceName: string | null; ownerName: string | null; createdAt: number };
+
+const LEAD_COLUMNS = `l.id, coalesce(nullif(trim(l.first_name || ' ' || l.last_name), ''), l.email, l.company_name, 'Unnamed lead') as name, l.company_name as companyName,
+  l.score, l.status, s.name as sourceName, u.name as ownerName, l.created_at as createdAt`;
+const LEAD_FROM = 'from leads l left join lead_sources s on s.id = l.source_id left join users u on u.id = l.owner_id';
+
+/**
+ * Leads waiting for a first touch (status New, not spam), newest first: one owner's (a rep's own), or
+ * the team's (ownerId null), among those the viewer may see. Owner's: leads_owner_idx; team: leads_status_idx.
+ */
+export function listNewLeads(db: Db, viewer: Viewer, ownerId: number | null, limit = 8): { leads: DashboardLead[]; total: number } {
+  const where = `l.spam = 0 and l.status = 'new' ${ownerId ? 'and l.owner_id = @ownerId' : ''} ${andScope(leadScope(db, viewer, 'l'))}`;
+  const total = (db.$client.prepare(`select count(*) as n from leads l where ${where}`).get({ ownerId }) as { n: number }).n;
+  const leads = db.$client.prepare(`select ${LEAD_COLUMNS} ${LEAD_FROM} where ${where} order by l.created_at desc, l.id desc limit @limit`).all({ ownerId, limit }) as DashboardLead[];
+  return { leads, total };
+}
+
+/** Open leads (New, Contacted, Qualified) scoring at least the workspace's hot threshold, best first. */
+export function listHotLeads(db: Db, viewer: Viewer, ownerId: number | null, threshold: number, limit = 8): { leads: DashboardLead[]; total: number } {
+  const where = `l.spam = 0 and l.status in ('new', 'contacted', 'qualified') and l.score >= @threshold ${ownerId ? 'and l.owner_id = @ownerId' : ''} ${andScope(leadScope(db, viewer, 'l'))}`;
+  const total = (db.$client.prepare(`select count(*) as n from leads l where ${where}`).get({ ownerId, threshold }) as { n: number }).n;
+  const leads = db.$client
+    .prepare(`select ${LEAD_COLUMNS} ${LEAD_FROM} where ${where} order by l.score desc, l.id desc limit @limit`)
+    .all({ ownerId, threshold, limit }) as DashboardLead[];
+  return { leads, total };
 }

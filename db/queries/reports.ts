@@ -2,7 +2,9 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { addMonths, monthStartInstant } from '@/lib/forecast/periods';
 import { pathHeight, splitByUtcDay, WON_HEIGHT, type DaySplit } from '@/lib/reports/buckets';
-import { averageDays, funnelShares, reachedAtLeast, winRateBp } from '@/lib/reports/formulas';
+import { averageDays, funnelShares, median, msToHours, rateBp, reachedAtLeast, winRateBp } from '@/lib/reports/formulas';
+import { LEAD_STATUS_LABELS } from '@/lib/leads/schemas';
+import { LEAD_STATUSES } from '@/db/schema';
 import type { ReportRow, ReportTableKey } from '@/lib/reports/tables';
 
 export type ReportQuery = { fromMs: number; toMs: number; from: string; to: string; timeZone: string; pipelineId: number; now: number };
@@ -159,6 +161,58 @@ function leaderboard(db: Db, p: Params): ReportRow[] {
     .sort((a, b) => b.wonCents - a.wonCents || a.name.localeCompare(b.name));
 }
 
+// ─── Leads (issue 14) ────────────────────────────────────────────────────────────────────────────
+// Leads created in the period (leads_created_idx), spam left out; any pipeline. A lead counts as
+// qualified when it is Qualified or Converted now, or was ever set to Qualified (its history), and
+// as reaching a deal or a won deal through the deal its conversion created (leads.deal_id).
+const LEADS_IN_PERIOD = 'l.created_at >= @fromMs and l.created_at < @toMs and l.spam = 0';
+
+function leadsBySource(db: Db, p: Params): ReportRow[] {
+  const rows = db.$client
+    .prepare(
+      `select coalesce(s.name, 'No source') as name, count(*) as leads,
+              sum(l.status in ('qualified', 'converted') or exists (select 1 from lead_events e where e.lead_id = l.id and e.kind = 'status' and e.to_value = 'qualified')) as qualified,
+              sum(l.deal_id is not null) as deals, coalesce(sum(d.status = 'won'), 0) as won, coalesce(sum(iif(d.status = 'won', d.value_cents, 0)), 0) as wonCents
+       from leads l left join lead_sources s on s.id = l.source_id left join deals d on d.id = l.deal_id
+       where ${LEADS_IN_PERIOD}
+       group by l.source_id order by leads desc, name`,
+    )
+    .all(p) as { name: string; leads: number; qualified: number; deals: number; won: number; wonCents: number }[];
+  return rows.map((r) => ({ name: r.name, leads: r.leads, qualifiedBp: rateBp(r.qualified, r.leads), dealBp: rateBp(r.deals, r.leads), wonBp: rateBp(r.won, r.leads), wonCents: r.wonCents }));
+}
+
+/** Per owner of the leads created in the period: how many were contacted, and the median wait for it. */
+function leadFirstContact(db: Db, p: Params): ReportRow[] {
+  const rows = db.$client
+    .prepare(
+      `select coalesce(l.owner_id, 0) as ownerId, l.first_contacted_at - l.created_at as ms
+       from leads l where ${LEADS_IN_PERIOD}`,
+    )
+    .raw()
+    .all(p) as [number, number | null][];
+  const byOwner = new Map<number, { leads: number; waits: number[] }>();
+  for (const [owner, ms] of rows) {
+    const o = byOwner.get(owner) ?? { leads: 0, waits: [] };
+    o.leads++;
+    if (ms !== null) o.waits.push(Math.max(0, ms));
+    byOwner.set(owner, o);
+  }
+  const names = new Map((db.$client.prepare('select id, name from users').all() as { id: number; name: string }[]).map((u) => [u.id, u.name]));
+  return [...byOwner]
+    .map(([owner, o]) => ({ name: names.get(owner) ?? 'No owner', leads: o.leads, contacted: o.waits.length, medianHours: msToHours(median(o.waits)) }))
+    .sort((a, b) => (a.medianHours ?? Infinity) - (b.medianHours ?? Infinity) || a.name.localeCompare(b.name));
+}
+
+/** The leads created in the period by their status now, in the statuses' order. */
+function leadFunnel(db: Db, p: Params): ReportRow[] {
+  const counts = new Map(
+    (db.$client.prepare(`select l.status, count(*) as n from leads l where ${LEADS_IN_PERIOD} group by l.status`).all(p) as { status: string; n: number }[]).map((r) => [r.status, r.n]),
+  );
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return [];
+  return LEAD_STATUSES.map((status) => ({ name: LEAD_STATUS_LABELS[status], leads: counts.get(status) ?? 0, shareBp: rateBp(counts.get(status) ?? 0, total) }));
+}
+
 export type SalesCycle = { wonDeals: number; avgDays: number | null };
 
 /** Average days from creation to won, for deals won in the period. */
@@ -184,5 +238,11 @@ export function getReportTable(db: Db, key: ReportTableKey, q: ReportQuery): Rep
       return lostReasons(db, p);
     case 'leaderboard':
       return leaderboard(db, p);
+    case 'leads-by-source':
+      return leadsBySource(db, p);
+    case 'lead-first-contact':
+      return leadFirstContact(db, p);
+    case 'lead-funnel':
+      return leadFunnel(db, p);
   }
 }

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { averageDays, formatBp, funnelShares, reachedAtLeast, winRateBp } from './formulas';
+import { averageDays, formatBp, funnelShares, median, msToHours, rateBp, reachedAtLeast, winRateBp } from './formulas';
 import { parseReportPeriod, periodInstants } from './period';
 
 test.each([
@@ -36,3 +36,27 @@ test('reachedAtLeast adds up every deal that got that far or further', () => {
   const heights = [{ top: -1, n: 2 }, { top: 0, n: 5 }, { top: 2, n: 3 }, { top: 1_000_000, n: 4 }];
   expect([0, 1, 2, 3, 1_000_000].map((p) => reachedAtLeast(heights, p))).toEqual([12, 7, 7, 4, 4]);
 });
+
+test.each([
+  [[], null],
+  [[5], 5],
+  [[3, 1, 2], 2],
+  [[4, 1, 3, 2], 2.5],
+  [[10, 10, 1], 10],
+  [[0, 0], 0],
+  [[7, -1], 3],
+])('median of %j = %s', (values, expected) => expect(median(values)).toBe(expected));
+
+test('median leaves its input alone', () => {
+  const values = [3, 1, 2];
+  median(values);
+  expect(values).toEqual([3, 1, 2]);
+});
+
+test.each([
+  [1, 3, 3_333], [2, 3, 6_667], [1, 8, 1_250], [0, 5, 0], [5, 5, 10_000], [0, 0, null], [1, 20_000, 1],
+])('rate of %s in %s = %s bp', (n, whole, bp) => expect(rateBp(n, whole)).toBe(bp));
+
+test.each([
+  [null, null], [0, 0], [3_600_000, 1], [5_400_000, 1.5], [3_780_000, 1.1], [86_400_000 * 2, 48],
+])('%s ms = %s hours', (ms, hours) => expect(msToHours(ms)).toBe(hours));

@@ -26,3 +26,21 @@ export function formatBp(bp: number | null): string {
 export function reachedAtLeast(heights: { top: number; n: number }[], position: number): number {
   return heights.reduce((sum, h) => (h.top >= position ? sum + h.n : sum), 0);
 }
+
+/** The middle value (the mean of the two middle ones for an even count); null for none. Does not sort in place. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** n of a whole in basis points (rounded half away from zero); null when the whole is empty. */
+export function rateBp(n: number, whole: number): number | null {
+  return whole === 0 ? null : divRound(n * 10_000, whole);
+}
+
+/** A duration in hours with one decimal; null stays null. */
+export function msToHours(ms: number | null): number | null {
+  return ms === null ? null : Math.round((ms / 3_600_000) * 10) / 10;
+}

@@ -1,7 +1,7 @@
 import { centsToDecimal } from '@/lib/money';
 import { formatBp } from './formulas';
 
-export type ColumnKind = 'text' | 'int' | 'money' | 'bp' | 'days';
+export type ColumnKind = 'text' | 'int' | 'money' | 'bp' | 'days' | 'hours';
 export type Column = { key: string; label: string; kind: ColumnKind };
 export type ReportRow = Record<string, string | number | null>;
 
@@ -70,6 +70,34 @@ export const REPORT_TABLES = {
       { key: 'activities', label: 'Activities logged', kind: 'int' },
     ],
   },
+  'leads-by-source': {
+    title: 'Leads by source',
+    columns: [
+      { key: 'name', label: 'Source', kind: 'text' },
+      { key: 'leads', label: 'Leads', kind: 'int' },
+      { key: 'qualifiedBp', label: 'Qualified', kind: 'bp' },
+      { key: 'dealBp', label: 'To a deal', kind: 'bp' },
+      { key: 'wonBp', label: 'To a won deal', kind: 'bp' },
+      { key: 'wonCents', label: 'Won value', kind: 'money' },
+    ],
+  },
+  'lead-first-contact': {
+    title: 'Median time to first contact',
+    columns: [
+      { key: 'name', label: 'Rep', kind: 'text' },
+      { key: 'leads', label: 'Leads', kind: 'int' },
+      { key: 'contacted', label: 'Contacted', kind: 'int' },
+      { key: 'medianHours', label: 'Median time', kind: 'hours' },
+    ],
+  },
+  'lead-funnel': {
+    title: 'Leads by status',
+    columns: [
+      { key: 'name', label: 'Status', kind: 'text' },
+      { key: 'leads', label: 'Leads', kind: 'int' },
+      { key: 'shareBp', label: 'Of leads created', kind: 'bp' },
+    ],
+  },
 } as const satisfies Record<string, { title: string; columns: readonly Column[] }>;
 
 export type ReportTableKey = keyof typeof REPORT_TABLES;
@@ -87,6 +115,14 @@ export function displayValue(kind: ColumnKind, value: string | number | null, mo
   if (kind === 'money') return money(Number(value));
   if (kind === 'bp') return formatBp(Number(value));
   if (kind === 'days') return `${value} d`;
+  if (kind === 'hours') return formatHours(Number(value));
   if (kind === 'int') return Number(value).toLocaleString('en-US');
   return String(value);
+}
+
+/** Hours as people say them: "45 min", "3.5 h", "2.1 days" from two days on. */
+export function formatHours(hours: number): string {
+  if (hours < 1) return `${Math.round(hours * 60)} min`;
+  if (hours < 48) return `${Math.round(hours * 10) / 10} h`;
+  return `${Math.round((hours / 24) * 10) / 10} days`;
 }

@@ -1,7 +1,7 @@
 // The reports as straightforward SQL over the raw rows for the whole period: what db/queries/reports.ts
 // computed before the rollups, kept as the reference that the rollups must equal (tests/report-rollups.test.ts).
 import type { Db } from '@/db/client';
-import type { ReportQuery, SalesCycle } from '@/db/queries/reports';
+import { getReportTable, type ReportQuery, type SalesCycle } from '@/db/queries/reports';
 import { WEIGHTED_SQL } from '@/lib/deals/probability';
 import { addMonths, monthStartInstant } from '@/lib/forecast/periods';
 import { averageDays, funnelShares, reachedAtLeast, winRateBp } from '@/lib/reports/formulas';
@@ -144,5 +144,10 @@ export function rawReportTable(db: Db, key: ReportTableKey, q: ReportQuery): Rep
       return lostReasons(db, q);
     case 'leaderboard':
       return leaderboard(db, q);
+    // The lead tables read the raw lead rows already (no rollups): the same query is the reference.
+    case 'leads-by-source':
+    case 'lead-first-contact':
+    case 'lead-funnel':
+      return getReportTable(db, key, q);
   }
 }

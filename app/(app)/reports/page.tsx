@@ -36,6 +36,7 @@ export default async function ReportsPage({ searchParams }: Props) {
   const cycle = getSalesCycle(db, q);
   const funnel = table('funnel');
   const created = table('created-vs-won');
+  const leadFunnel = table('lead-funnel');
 
   return (
     <>
@@ -84,6 +85,39 @@ export default async function ReportsPage({ searchParams }: Props) {
           <ReportCard table="leaderboard" rows={table('leaderboard')} csvHref={csv('leaderboard')} money={money} note="Won value and win rate in the period; open weighted pipeline as of now; activities logged in the period." />
         </div>
       </div>
+
+      <section aria-labelledby="lead-reports" className="mt-10">
+        <h2 id="lead-reports" className="text-lg font-semibold text-slate-900">
+          Leads
+        </h2>
+        <p className="mb-4 text-sm text-slate-500">Leads created in the period, in every pipeline, spam left out.</p>
+        <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
+          <div className="xl:col-span-2">
+            <ReportCard
+              table="leads-by-source"
+              rows={table('leads-by-source')}
+              csvHref={csv('leads-by-source')}
+              money={money}
+              note="Of each source's leads: how many were ever qualified, converted into a deal, and into a deal won since; won value of those deals."
+            />
+          </div>
+          <ReportCard
+            table="lead-funnel"
+            rows={leadFunnel}
+            csvHref={csv('lead-funnel')}
+            money={money}
+            note="Where the period's leads stand now."
+            chart={leadFunnel.length ? <SimpleBarChart data={leadFunnel} xKey="name" series={[{ key: 'leads', name: 'Leads', color: '#f97316' }]} label="Leads by status" layout="vertical" /> : undefined}
+          />
+          <ReportCard
+            table="lead-first-contact"
+            rows={table('lead-first-contact')}
+            csvHref={csv('lead-first-contact')}
+            money={money}
+            note="From a lead's arrival to its owner's first call, email or meeting (or its move out of New), per owner; the CSV gives hours."
+          />
+        </div>
+      </section>
     </>
   );
 }
