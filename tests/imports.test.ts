@@ -563,3 +563,63 @@ describe('products', () => {
     ]);
   });
 });
+
+describe('leads', () => {
+  test('datablist-leads-100.csv imports as leads: two emails and phones kept, owners reported, sources added, statuses read where they are lead statuses', async () => {
+    const { batchId, counts, parsed } = prepare(fixture('datablist-leads-100.csv'), 'leads', { fileName: 'datablist-leads-100.csv' });
+    expect(guessMapping('leads', parsed.headers)).toEqual([
+      // "Account Id" is the account's id, not the lead's: it is left for the user to choose.
+      null, null, 'owner', 'firstName', 'lastName', 'companyName', 'phone', 'phone', 'email', 'email', 'website', 'source', 'status', 'notes',
+    ]);
+    expect(counts).toMatchObject({ create: 100, update: 0, skip: 0, error: 0 });
+    expect(count('leads')).toBe(0);
+    const victor = listImportRows(db, batchId, { filter: 'all', limit: 1, offset: 0 }, admin).rows[0];
+    expect(victor.warnings).toEqual([
+      'Unknown owner “Bethany Dixon”: no user has this name or email: a new lead goes to whoever confirms the import, an existing one keeps its owner',
+      '“Retargeting Ads” is a new source: it is added to the list of lead sources',
+    ]);
+    // Line 3's "Closed Won" is a deal stage, not a lead status.
+    const maureen = listImportRows(db, batchId, { filter: 'all', limit: 1, offset: 1 }, admin).rows[0];
+    expect(maureen.warnings).toContain('“Closed Won” is not a lead status (new, contacted, qualified or disqualified): a new lead starts as New, an existing one keeps its status');
+    commitImport(db, batchId, manager);
+    await drain();
+    expect(count('leads')).toBe(100);
+    const lead = one<Record<string, unknown>>(
+      `select l.first_name as firstName, l.last_name as lastName, l.email, l.other_emails as otherEmails, l.phone, l.other_phones as otherPhones,
+              l.company_name as companyName, l.website, l.status, l.owner_id as ownerId, s.name as source, l.external_id as externalId, l.notes
+       from leads l left join lead_sources s on s.id = l.source_id where l.email = 'hatkinson@mclaughlin.com'`,
+    );
+    expect(lead).toEqual({
+      firstName: 'Victor', lastName: 'Cochran', email: 'hatkinson@mclaughlin.com', otherEmails: 'ygibbs@guzman.com', phone: '+1-532-344-1362', otherPhones: '2754733370',
+      companyName: 'Grimes, Madden and Huff', website: 'http://www.rosales-molina.com/', status: 'new', ownerId: manager.id, source: 'Retargeting Ads', externalId: null,
+      notes: 'Speak own such.',
+    });
+    // Lead statuses come through; deal stages do not become lead statuses.
+    expect(all<{ status: string; n: number }>('select status, count(*) as n from leads group by status order by status')).toEqual([
+      { status: 'contacted', n: 7 },
+      { status: 'disqualified', n: 12 },
+      { status: 'new', n: 72 },
+      { status: 'qualified', n: 9 },
+    ]);
+    // Sources known in any case are reused ("Trade Show" is the list's "Trade show"); the rest are added once each.
+    expect(one<{ n: number }>(`select count(*) as n from lead_sources where name like 'trade show'`).n).toBe(1);
+    expect(one<{ n: number }>('select count(distinct source_id) as n from leads').n).toBe(20);
+    // Every imported lead is scored and has its history; an import gives no first-contact tasks.
+    expect(one<{ n: number }>(`select count(*) as n from lead_events where kind = 'created' and to_value = 'import'`).n).toBe(100);
+    expect(one<{ n: number }>(`select count(*) as n from activities where lead_id is not null`).n).toBe(0);
+
+    // Again with a changed row: matched by email, updated, old values in its history; undo restores it.
+    const again = await importAll('Email,First Name,Job Title\nHATKINSON@mclaughlin.com,Victor,Head of Purchasing', 'leads');
+    expect(again.counts).toMatchObject({ update: 1, create: 0 });
+    const id = one<{ id: number }>(`select id from leads where email = 'hatkinson@mclaughlin.com'`).id;
+    expect(one<{ title: string; version: number }>('select title, version from leads where id = ?', id)).toEqual({ title: 'Head of Purchasing', version: 2 });
+    expect(JSON.parse(one<{ detail: string }>(`select detail from lead_events where lead_id = ? and kind = 'update'`, id).detail)).toEqual({ before: { title: null }, via: 'import' });
+    undoImport(db, again.batchId, admin);
+    await drain();
+    expect(one<{ title: string | null }>('select title from leads where id = ?', id).title).toBeNull();
+    undoImport(db, batchId, admin);
+    await drain();
+    expect(count('leads')).toBe(0);
+    expect(getImportBatch(db, batchId, admin)!.undoCounts).toEqual({ deleted: 100, restored: 0, left: 0 });
+  });
+});

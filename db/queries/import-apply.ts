@@ -5,12 +5,13 @@ import { normaliseCompanyName } from '@/lib/customers/normalise';
 import { isoDateToMs } from '@/lib/dates';
 import { defaultStage, type PipelineRow, type StageRow } from '@/lib/import/lookups';
 import {
-  changesSomething, companyChange, contactChange, dealChange, decideAction, productChange, RECORD_NOUNS, type Change, type Columns, type ImportCounts,
+  changesSomething, companyChange, contactChange, dealChange, decideAction, leadChange, productChange, RECORD_NOUNS, type Change, type Columns, type ImportCounts,
 } from '@/lib/import/plan';
-import type { CompanyValues, ContactValues, DealValues, ProductValues } from '@/lib/import/values';
+import type { CompanyValues, ContactValues, DealValues, LeadValues, ProductValues } from '@/lib/import/values';
 import { countRows, importStatement, loadBatch, nextTick, type BatchRecord, type RowData } from './import-batch';
 import { importMatcher } from './import-match';
 import { importWriter } from './import-write';
+import { insertLead, leadEvent, loadScoringRules, recomputeLeadScore } from './leads';
 import { refreshMatchKeys } from './match-keys';
 import { getWorkspace } from './workspace';
 
@@ -51,11 +52,24 @@ function rowApplier(db: Db, batch: BatchRecord) {
     ),
   );
   const touched = { contact: new Set<number>(), company: new Set<number>() };
-  const recordChange = (rowIndex: number, recordKind: 'contact' | 'company' | 'deal' | 'product' | 'activity', recordId: number, action: 'created' | 'updated', before: Columns | null, now: number) =>
+  const recordChange = (rowIndex: number, recordKind: 'contact' | 'company' | 'deal' | 'product' | 'lead' | 'activity', recordId: number, action: 'created' | 'updated', before: Columns | null, now: number) =>
     importStatement(db, 'insert into import_changes (batch_id, row_index, record_kind, record_id, action, before, updated_at) values (?, ?, ?, ?, ?, ?, ?)').run(
       batch.id, rowIndex, recordKind, recordId, action, before ? JSON.stringify(before) : null, now,
     );
-  const recordKind = { contacts: 'contact', companies: 'company', deals: 'deal', products: 'product' } as const;
+  const recordKind = { contacts: 'contact', companies: 'company', deals: 'deal', products: 'product', leads: 'lead' } as const;
+  // Leads: the scoring rules once per run, and sources by name (a new one is added the first time).
+  const rules = kind === 'leads' ? loadScoringRules(db) : [];
+  const sources = new Map((db.$client.prepare('select id, name from lead_sources').all() as { id: number; name: string }[]).map((r) => [r.name.toLowerCase(), r.id]));
+  function sourceFor(name: string | null): number | null {
+    if (!name) return null;
+    let id = sources.get(name.toLowerCase());
+    if (id === undefined) {
+      const position = (db.$client.prepare('select coalesce(max(position), 0) + 1 as p from lead_sources').get() as { p: number }).p;
+      id = Number(db.$client.prepare('insert into lead_sources (name, position) values (?, ?)').run(name, position).lastInsertRowid);
+      sources.set(name.toLowerCase(), id);
+    }
+    return id;
+  }
 
   /** The company a contact or deal names: found by domain or name, else created (when named). */
   function companyFor(name: string | null, domain: string | null, ownerId: number | null, rowIndex: number, now: number): number | null {
@@ -102,6 +116,22 @@ function rowApplier(db: Db, batch: BatchRecord) {
       recordChange(row.rowIndex, 'company', id, 'created', null, now);
       for (const k of [v.domain ? `d:${v.domain}` : null, normaliseCompanyName(v.name) ? `n:${normaliseCompanyName(v.name)}` : null]) if (k) companies.set(k, id);
       note({ companyId: id }, v.notes, row.rowIndex, now);
+      return id;
+    }
+    if (kind === 'leads') {
+      const v = data.values as LeadValues;
+      const { id } = insertLead(
+        db,
+        {
+          firstName: v.firstName, lastName: v.lastName, email: v.email, phone: v.phone, companyName: v.companyName, title: v.title, website: v.website,
+          country: v.country, notes: v.notes, tags: v.tags, sourceId: data.sourceId ?? sourceFor(v.source), ownerId, utmSource: null, utmMedium: null,
+          utmCampaign: null, referrer: null,
+        },
+        null,
+        // An imported list gives no first-contact tasks: a thousand at once would bury the rep's list.
+        { now, via: 'import', task: false, rules, extras: { externalId: v.externalId, otherEmails: v.otherEmails, otherPhones: v.otherPhones, status: v.status, userId: actorId } },
+      );
+      recordChange(row.rowIndex, 'lead', id, 'created', null, now);
       return id;
     }
     if (kind === 'products') {
@@ -152,6 +182,9 @@ function rowApplier(db: Db, batch: BatchRecord) {
       change = contactChange(existing.columns, existing.tags, v, { ownerId: data.ownerId, companyId: companyFor(v.companyName, v.companyDomain, data.ownerId ?? actorId, row.rowIndex, now) });
     } else if (kind === 'products') {
       change = productChange(existing.columns, data.values as ProductValues);
+    } else if (kind === 'leads') {
+      const v = data.values as LeadValues;
+      change = leadChange(existing.columns, existing.tags, v, { ownerId: data.ownerId, sourceId: data.sourceId ?? sourceFor(v.source) });
     } else if (kind === 'companies') {
       const v = data.values as CompanyValues;
       change = companyChange(existing.columns, existing.tags, v, { ownerId: data.ownerId });
@@ -171,6 +204,10 @@ function rowApplier(db: Db, batch: BatchRecord) {
       recordChange(row.rowIndex, recordKind[kind], id, 'updated', before, now);
     }
     if (notes) note(kind === 'companies' ? { companyId: id } : { dealId: id }, notes, row.rowIndex, now);
+    if (kind === 'leads') {
+      leadEvent(db, id, 'update', { detail: { before: change.before, via: 'import' } }, actorId, now);
+      recomputeLeadScore(db, id, { now, userId: actorId, why: 'Imported', rules });
+    }
     if (kind === 'contacts' || kind === 'companies') touched[recordKind[kind]].add(id);
     return true;
   }

@@ -27,6 +27,8 @@ export type RowData<K extends ImportKind = ImportKind> = {
   /** Deals: the pipeline and stage the row names (null: the first stage of the first pipeline for a new deal). */
   pipelineId?: number | null;
   stageId?: number | null;
+  /** Leads: the source the row names, found in the list (null: none, or one to add by name at write time). */
+  sourceId?: number | null;
 };
 
 export type BatchRecord = {

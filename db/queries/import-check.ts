@@ -4,11 +4,11 @@ import { AppError } from '@/lib/errors';
 import { mappingProblems, type ImportKind } from '@/lib/import/fields';
 import { defaultStage, ownerLookup, stageLookup, type OwnerUser, type PipelineRow, type StageRow } from '@/lib/import/lookups';
 import {
-  changesSomething, companyChange, contactChange, dealChange, decideAction, InFileDuplicates, productChange, RECORD_NOUNS, rowKeys,
+  changesSomething, companyChange, contactChange, dealChange, decideAction, InFileDuplicates, leadChange, productChange, RECORD_NOUNS, rowKeys,
   type Change, type ImportCounts,
 } from '@/lib/import/plan';
 import { mapRow } from '@/lib/import/rows';
-import { checkImportRecord, type CompanyValues, type ContactValues, type DealValues, type ImportValues, type ProductValues } from '@/lib/import/values';
+import { checkImportRecord, type CompanyValues, type ContactValues, type DealValues, type ImportValues, type LeadValues, type ProductValues } from '@/lib/import/values';
 import { normaliseCompanyName } from '@/lib/customers/normalise';
 import { assertImporter, countRows, importStatement, nextTick, requireBatch, type BatchRecord, type RowData } from './import-batch';
 import { importMatcher, type Likely } from './import-match';
@@ -54,6 +54,7 @@ export function rowChecker(db: Db, batch: Pick<BatchRecord, 'kind' | 'mode' | 'm
   const targets = new Map<number, number>();
   const newCompanies = new Set<string>();
   const noun = RECORD_NOUNS[kind];
+  const sources = new Map((db.$client.prepare('select id, name from lead_sources').all() as { id: number; name: string }[]).map((s) => [s.name.toLowerCase(), s.id]));
 
   /** The existing company a contact or deal row points at, NEW_COMPANY when one will be created, else null. */
   function companyFor(name: string | null, domain: string | null, warnings: string[]): number | null {
@@ -85,6 +86,15 @@ export function rowChecker(db: Db, batch: Pick<BatchRecord, 'kind' | 'mode' | 'm
       else warnings.push(`${found.problem}: ${kind === 'deals' ? 'a new deal goes' : `a new ${noun} goes`} to whoever confirms the import, an existing one keeps its owner`);
     }
     const data: RowData = { values: v, ownerId };
+    if (kind === 'leads') {
+      const l = v as LeadValues;
+      if (l.source) {
+        data.sourceId = sources.get(l.source.toLowerCase()) ?? null;
+        if (data.sourceId === null) warnings.push(`“${l.source}” is a new source: it is added to the list of lead sources`);
+      }
+      if (l.statusText) warnings.push(`“${l.statusText}” is not a lead status (new, contacted, qualified or disqualified): a new lead starts as New, an existing one keeps its status`);
+      if (l.countryText) warnings.push(`“${l.countryText}” is not a two-letter country code: the country is left blank`);
+    }
     let companyId: number | null = null;
     let contactId: number | null = null;
     if (kind === 'contacts') {
@@ -116,7 +126,7 @@ export function rowChecker(db: Db, batch: Pick<BatchRecord, 'kind' | 'mode' | 'm
     Object.assign(verdict, { action: decided.action, reason: decided.reason, recordId: targetId, data });
 
     if (decided.action === 'update') {
-      const change = plannedChange(kind, targetId!, v, { ownerId, companyId, contactId, pipelineId: data.pipelineId ?? null, stageId: data.stageId ?? null });
+      const change = plannedChange(kind, targetId!, v, { ownerId, companyId, contactId, pipelineId: data.pipelineId ?? null, stageId: data.stageId ?? null, sourceId: data.sourceId ?? null });
       if (!change) return Object.assign(verdict, { action: 'skip', reason: `${noun[0].toUpperCase()}${noun.slice(1)} #${targetId} already has every value in this row` });
       warnings.push(...change.warnings);
     }
@@ -134,7 +144,7 @@ export function rowChecker(db: Db, batch: Pick<BatchRecord, 'kind' | 'mode' | 'm
     kind: ImportKind,
     id: number,
     v: ImportValues<ImportKind>,
-    refs: { ownerId: number | null; companyId: number | null; contactId: number | null; pipelineId: number | null; stageId: number | null },
+    refs: { ownerId: number | null; companyId: number | null; contactId: number | null; pipelineId: number | null; stageId: number | null; sourceId?: number | null },
   ): Change | null {
     const existing = writer.load(kind, id);
     if (!existing) return null;
@@ -142,6 +152,7 @@ export function rowChecker(db: Db, batch: Pick<BatchRecord, 'kind' | 'mode' | 'm
     let note: string | null = null;
     if (kind === 'contacts') change = contactChange(existing.columns, existing.tags, v as ContactValues, refs);
     else if (kind === 'products') change = productChange(existing.columns, v as ProductValues);
+    else if (kind === 'leads') change = leadChange(existing.columns, existing.tags, v as LeadValues, { ownerId: refs.ownerId, sourceId: refs.sourceId ?? null });
     else if (kind === 'companies') {
       change = companyChange(existing.columns, existing.tags, v as CompanyValues, refs);
       const notes = (v as CompanyValues).notes;

@@ -4,13 +4,13 @@ import type { Db } from '@/db/client';
 import { isFreeMailDomain, isSharedSiteDomain, normaliseCompanyName } from '@/lib/customers/normalise';
 import { companyMatchKeys, contactMatchKeys, scoreCompanyPair, scoreContactPair, type Reason } from '@/lib/customers/similarity';
 import type { ImportKind } from '@/lib/import/fields';
-import type { CompanyValues, ContactValues, DealValues, ImportValues, ProductValues } from '@/lib/import/values';
+import type { CompanyValues, ContactValues, DealValues, ImportValues, LeadValues, ProductValues } from '@/lib/import/values';
 import { BLOCK_LIMIT } from './match-keys';
 
 // How an import row finds the record it is (shared by the check and the import job, which looks
 // again at commit time: a record created meanwhile turns a create into an update or a skip).
 // Contacts are found by their external id or any of their emails; companies by external id,
-// website domain or normalised name; deals by external id; products by SKU. Every lookup is an index seek: the
+// website domain or normalised name; deals by external id; products by SKU; leads by external id or email. Every lookup is an index seek: the
 // external_id indexes, contacts.email, and the match-key tables the duplicate finder keeps current
 // on every write (db/queries/match-keys.ts), which hold every email of a contact and every
 // company's domain and normalised name.
@@ -80,7 +80,17 @@ export function importMatcher(db: Db, country: string) {
     return id ? { id } : null;
   }
 
+  /** A lead matched by its external id or its main email (leads_email_idx); two different leads is a conflict. */
+  function findLead(v: LeadValues): Target {
+    const found = new Set<number>(byExternalId('leads', v.externalId));
+    for (const email of [v.email, ...v.otherEmails]) if (email) for (const id of ids('select id from leads where email = ? order by id limit 2', email)) found.add(id);
+    if (found.size > 1) return { conflict: `Matches ${found.size} different leads: ${[...found].slice(0, 3).map((id) => `#${id}`).join(' and ')}. Fix this row or those leads first` };
+    const [id] = found;
+    return id ? { id } : null;
+  }
+
   function find<K extends ImportKind>(kind: K, v: ImportValues<K>): Target {
+    if (kind === 'leads') return findLead(v as LeadValues);
     if (kind === 'contacts') return findContact(v as ContactValues);
     if (kind === 'companies') return findCompany(v as CompanyValues);
     if (kind === 'products') return findProduct(v as ProductValues);
@@ -99,7 +109,7 @@ export function importMatcher(db: Db, country: string) {
    * more than BLOCK_LIMIT records says nothing and is skipped. Best first, at most three.
    */
   function likely<K extends ImportKind>(kind: K, v: ImportValues<K>, companyId: number | null, exceptId: number | null): Likely[] {
-    if (kind === 'deals' || kind === 'products') return [];
+    if (kind === 'deals' || kind === 'products' || kind === 'leads') return [];
     const contact = kind === 'contacts' ? (v as ContactValues) : null;
     const fields = contact
       ? { firstName: contact.firstName, lastName: contact.lastName, emails: [contact.email, ...contact.otherEmails], phones: [contact.phone, ...contact.otherPhones], companyId }

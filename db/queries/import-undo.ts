@@ -24,17 +24,20 @@ export type UndoCounts = { deleted: number; restored: number; left: number };
 
 type Progress = { progress: (fraction: number | null, message: string | null) => void; signal: AbortSignal; now: () => number };
 
-const TABLE = { contact: 'contacts', company: 'companies', deal: 'deals', product: 'products', activity: 'activities' } as const;
+const TABLE = { contact: 'contacts', company: 'companies', deal: 'deals', product: 'products', lead: 'leads', activity: 'activities' } as const;
 type RecordKind = keyof typeof TABLE;
-const KIND: Partial<Record<RecordKind, ImportKind>> = { contact: 'contacts', company: 'companies', deal: 'deals', product: 'products' };
+const KIND: Partial<Record<RecordKind, ImportKind>> = { contact: 'contacts', company: 'companies', deal: 'deals', product: 'products', lead: 'leads' };
 
 // What goes with a record by itself (tags, match keys, the history an import writes for a deal) and
 // so does not stop it being deleted.
-const OWN = new Set(['contact_tags', 'company_tags', 'contact_match_keys', 'company_match_keys', 'contact_duplicate_pairs', 'company_duplicate_pairs', 'deal_stage_history', 'deal_events']);
+const OWN = new Set([
+  'contact_tags', 'company_tags', 'lead_tags', 'contact_match_keys', 'company_match_keys', 'contact_duplicate_pairs', 'company_duplicate_pairs',
+  'deal_stage_history', 'deal_events', 'lead_events',
+]);
 
 const WORDS: Record<string, string> = {
   activities: 'activities', deals: 'deals', contacts: 'contacts', quotes: 'quotes', task_reassignments: 'tasks',
-  quote_lines: 'quote lines', price_tiers: 'prices', price_list_items: 'prices',
+  quote_lines: 'quote lines', price_tiers: 'prices', price_list_items: 'prices', form_submissions: 'form submissions',
 };
 
 const referenceCache = new WeakMap<Db, Map<string, { table: string; column: string }[]>>();

@@ -13,7 +13,7 @@ import type { Columns } from '@/lib/import/plan';
 // probability and status changes leave the same history, and the caller refreshes match keys for
 // every contact and company written, once per batch (refreshMatchKeys), inside the transaction.
 
-export const TABLES: Record<ImportKind, string> = { contacts: 'contacts', companies: 'companies', deals: 'deals', products: 'products' };
+export const TABLES: Record<ImportKind, string> = { contacts: 'contacts', companies: 'companies', deals: 'deals', products: 'products', leads: 'leads' };
 
 const COLUMNS: Record<ImportKind, string[]> = {
   contacts: ['first_name', 'last_name', 'email', 'other_emails', 'phone', 'other_phones', 'title', 'company_id', 'owner_id', 'source', 'address', 'notes', 'external_id'],
@@ -23,12 +23,22 @@ const COLUMNS: Record<ImportKind, string[]> = {
     'contact_id', 'company_id', 'source', 'external_id', 'closed_at', 'position', 'version',
   ],
   products: ['name', 'sku', 'description', 'unit', 'unit_price_cents', 'tax_rate_bp', 'active', 'version'],
+  leads: [
+    'first_name', 'last_name', 'email', 'other_emails', 'phone', 'other_phones', 'company_name', 'title', 'website', 'country', 'owner_id', 'source_id',
+    'status', 'notes', 'external_id', 'version',
+  ],
 };
 
 // Records with a version column, which every change raises so an open form's save is refused.
-const VERSIONED = new Set<ImportKind>(['deals', 'products']);
+const VERSIONED = new Set<ImportKind>(['deals', 'products', 'leads']);
 
-const TAGS = { contacts: { table: 'contact_tags', column: 'contact_id' }, companies: { table: 'company_tags', column: 'company_id' } } as const;
+const TAGS = {
+  contacts: { table: 'contact_tags', column: 'contact_id' },
+  companies: { table: 'company_tags', column: 'company_id' },
+  leads: { table: 'lead_tags', column: 'lead_id' },
+} as const;
+type Tagged = keyof typeof TAGS;
+const tagged = (kind: ImportKind): kind is Tagged => kind in TAGS;
 
 // Deal columns whose change is a deal_events row, with its kind (stage moves go to deal_stage_history).
 const DEAL_EVENTS: Record<string, DealEventKind> = { owner_id: 'owner', value_cents: 'value', expected_close_date: 'close_date', probability_override_bp: 'probability' };
@@ -44,7 +54,7 @@ export function importWriter(db: Db, userId: number | null) {
   };
 
   function tagsOf(kind: ImportKind, id: number): string[] {
-    if (kind === 'deals' || kind === 'products') return [];
+    if (!tagged(kind)) return [];
     const t = TAGS[kind];
     return (stmt(`select t.name from ${t.table} x join tags t on t.id = x.tag_id where x.${t.column} = ? order by x.rowid`).all(id) as { name: string }[]).map((r) => r.name);
   }
@@ -58,7 +68,7 @@ export function importWriter(db: Db, userId: number | null) {
   }
 
   /** Replaces a contact's or company's tags with these names, creating tags that do not exist yet. */
-  function setTags(kind: 'contacts' | 'companies', id: number, names: string[]): void {
+  function setTags(kind: Tagged, id: number, names: string[]): void {
     const t = TAGS[kind];
     stmt(`delete from ${t.table} where ${t.column} = ?`).run(id);
     for (const name of names) {
@@ -89,6 +99,8 @@ export function importWriter(db: Db, userId: number | null) {
   /** A new record from these columns (tags for contacts and companies); returns its id. */
   function create(kind: ImportKind, values: Columns, tags: string[], now: number): number {
     if (kind === 'products') return insert('products', values, now);
+    // A new lead is scored and gets its history: insertLead (db/queries/leads.ts) writes it.
+    if (kind === 'leads') throw new Error('Leads are created by insertLead');
     if (kind !== 'deals') {
       const id = insert(TABLES[kind], values, now);
       if (tags.length) setTags(kind, id, tags);
@@ -126,7 +138,7 @@ export function importWriter(db: Db, userId: number | null) {
     } else {
       stmt(`update ${TABLES[kind]} set updated_at = ? where id = ?`).run(stamp, id);
     }
-    if (tags && (kind === 'contacts' || kind === 'companies')) setTags(kind, id, tags);
+    if (tags && tagged(kind)) setTags(kind, id, tags);
     if (kind !== 'deals') return;
     if (set.stage_id !== undefined) {
       stmt('insert into deal_stage_history (deal_id, from_stage_id, to_stage_id, at, user_id) values (?, ?, ?, ?, ?)').run(id, before.stage_id, set.stage_id, now, userId);

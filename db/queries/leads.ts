@@ -241,6 +241,13 @@ export type LeadExtras = {
   spamReason?: string | null;
   contactId?: number | null;
   externalId?: string | null;
+  /** One a line, as contacts keep them. */
+  otherEmails?: string[];
+  otherPhones?: string[];
+  /** An import may bring the lead's status along (never Converted). */
+  status?: Exclude<LeadStatus, 'converted'> | null;
+  /** Who the history names, when there is no actor (an import's confirmer). */
+  userId?: number | null;
 };
 
 function leadColumns(input: LeadInput) {
@@ -285,6 +292,9 @@ export function insertLead(
     spam_reason: extras.spamReason ?? null,
     contact_id: extras.contactId ?? null,
     external_id: extras.externalId ?? null,
+    other_emails: extras.otherEmails?.length ? extras.otherEmails.join('\n') : null,
+    other_phones: extras.otherPhones?.length ? extras.otherPhones.join('\n') : null,
+    status: extras.status ?? 'new',
     now: options.now,
   };
   const columns = Object.keys(values).filter((k) => k !== 'now');
@@ -294,8 +304,9 @@ export function insertLead(
       .run(values).lastInsertRowid,
   );
   if (input.tags.length) setTags(db, { leadId: id }, input.tags);
-  leadEvent(db, id, 'created', { to: options.via, detail: extras.spam ? { spam: extras.spamReason } : undefined }, actor?.id ?? null, options.now);
-  recomputeLeadScore(db, id, { now: options.now, userId: actor?.id ?? null, why: 'Created', rules: options.rules });
+  const userId = actor?.id ?? extras.userId ?? null;
+  leadEvent(db, id, 'created', { to: options.via, detail: extras.spam ? { spam: extras.spamReason } : undefined }, userId, options.now);
+  recomputeLeadScore(db, id, { now: options.now, userId, why: 'Created', rules: options.rules });
   const wantsTask = options.task ?? (ownerId !== null && ownerId !== actor?.id);
   const taskId = wantsTask && ownerId !== null && !extras.spam ? assignFirstContactTask(db, id, ownerId, options.now) : null;
   return { id, taskId };

@@ -45,6 +45,9 @@ export const leads = sqliteTable(
     lastName: text('last_name').notNull().default(''),
     email: text('email'),
     phone: text('phone'),
+    // More addresses and numbers, one a line, as on contacts (an import brings two emails, three phones).
+    otherEmails: text('other_emails'),
+    otherPhones: text('other_phones'),
     companyName: text('company_name'),
     title: text('title'),
     website: text('website'),

@@ -43,6 +43,7 @@ test('the fields the issue names are there, and only emails, phones and tags tak
       'companyName', 'source', 'notes', 'externalId',
     ],
     products: ['name', 'sku', 'unitPrice', 'description', 'unit', 'taxRate', 'active', 'currency'],
+    leads: ['firstName', 'lastName', 'fullName', 'email*', 'phone*', 'companyName', 'title', 'website', 'country', 'owner', 'source', 'status', 'notes', 'tags*', 'externalId'],
   });
 });
 
@@ -68,6 +69,8 @@ describe('mappingProblems', () => {
     ['deals need a title', 'deals', ['Amount', 'Skip me'], ['value', null], ['Choose the column for the deal Title']],
     ['nothing mapped at all', 'deals', ['A'], [null], ['Choose the column for the deal Title']],
     ['products need a name, a SKU and a price', 'products', ['Title'], ['name'], ['Choose the column for the SKU', 'Choose the column for the Unit price']],
+    ['leads: an email alone is enough', 'leads', ['Mail'], ['email'], []],
+    ['leads need a name or an email', 'leads', ['Company'], ['companyName'], ['Choose the column for a name or an email']],
     ['products: every required field named', 'products', ['SKU', 'Title', 'Price'], ['sku', 'name', 'unitPrice'], []],
     ['a mapping for another file', 'contacts', ['First', 'Last'], ['firstName'], ['This mapping was made for another file: choose the columns again']],
   ] as const)('%s', (_, kind, headers, mapping, problems) => {

@@ -7,7 +7,7 @@
 // alias here: there is no fuzzy matching, so "Email Opt Out" never lands in Email.
 import { z } from 'zod';
 
-export const IMPORT_KINDS = ['contacts', 'companies', 'deals', 'products'] as const;
+export const IMPORT_KINDS = ['contacts', 'companies', 'deals', 'products', 'leads'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export type ImportFieldDefinition = {
@@ -157,7 +157,28 @@ const PRODUCT_FIELDS = [
   { key: 'currency', label: 'Currency (checked against the workspace’s)', many: false, aliases: ['currency', 'currency code', 'price currency'] },
 ] as const satisfies readonly ImportFieldDefinition[];
 
-export const IMPORT_FIELDS = { contacts: CONTACT_FIELDS, companies: COMPANY_FIELDS, deals: DEAL_FIELDS, products: PRODUCT_FIELDS } as const;
+// A lead is a person who may become a customer: a contact's fields, its company as a name (a lead has
+// no company record yet), and where it stands. Matched by any email or an external id, as contacts.
+const LEAD_FIELDS = [
+  { key: 'firstName', label: 'First name', many: false, aliases: ['first name', 'firstname', 'given name', 'forename', 'first', 'fname'] },
+  { key: 'lastName', label: 'Last name', many: false, aliases: ['last name', 'lastname', 'surname', 'family name', 'last', 'lname'] },
+  { key: 'fullName', label: 'Full name (split when there is no first and last name)', many: false, aliases: ['name', 'full name', 'fullname', 'display name', 'contact', 'person', 'lead name'] },
+  { key: 'email', label: 'Email (the first is the main one)', many: true, aliases: EMAIL_ALIASES },
+  { key: 'phone', label: 'Phone (the first is the main one)', many: true, aliases: PHONE_ALIASES },
+  { key: 'companyName', label: 'Company', many: false, aliases: ['company', 'company name', 'organization', 'organisation', 'organization name', 'organisation name', 'account name', 'account', 'employer', 'business name'] },
+  { key: 'title', label: 'Job title', many: false, aliases: ['job title', 'title', 'position', 'job position', 'role', 'job role', 'designation', 'occupation'] },
+  { key: 'website', label: 'Website', many: false, aliases: ['website', 'web site', 'website url', 'company website', 'url', 'domain', 'company domain', 'homepage', 'home page', 'web'] },
+  { key: 'country', label: 'Country (two letters)', many: false, aliases: ['country', 'country code', 'country region', 'address country', 'mailing country'] },
+  { key: 'owner', label: 'Owner (user name or email)', many: false, aliases: OWNER_ALIASES },
+  { key: 'source', label: 'Source (a new one is added to the list)', many: false, aliases: SOURCE_ALIASES },
+  // Exports carry the lead's stage in a "Lead Status" or, in datablist's sample, a "Deal Stage" column.
+  { key: 'status', label: 'Status (new, contacted, qualified or disqualified)', many: false, aliases: ['status', 'lead status', 'stage', 'lead stage', 'deal stage'] },
+  { key: 'notes', label: 'Notes', many: false, aliases: NOTES_ALIASES },
+  { key: 'tags', label: 'Tags (split on commas)', many: true, aliases: TAG_ALIASES },
+  { key: 'externalId', label: 'ID in the other system', many: false, aliases: ['id', 'external id', 'record id', 'crm id', 'lead id'] },
+] as const satisfies readonly ImportFieldDefinition[];
+
+export const IMPORT_FIELDS = { contacts: CONTACT_FIELDS, companies: COMPANY_FIELDS, deals: DEAL_FIELDS, products: PRODUCT_FIELDS, leads: LEAD_FIELDS } as const;
 
 export type ImportFieldKey<K extends ImportKind> = (typeof IMPORT_FIELDS)[K][number]['key'];
 
@@ -172,6 +193,7 @@ export const ENTITY_WORDS: Record<ImportKind, readonly string[]> = {
   companies: ['company', 'organization', 'organisation', 'account', 'org', 'business'],
   deals: ['deal', 'opportunity'],
   products: ['product', 'item', 'article'],
+  leads: ['lead', 'contact', 'person', 'prospect'],
 };
 
 // What a row needs before it can become a record: every entry, each met by any one of its fields.
@@ -179,6 +201,7 @@ const REQUIRED: { [K in ImportKind]: { anyOf: ImportFieldKey<K>[]; message: stri
   contacts: [{ anyOf: ['firstName', 'fullName'], message: 'Choose the column for First name (or for Full name)' }],
   companies: [{ anyOf: ['name'], message: 'Choose the column for the company Name' }],
   deals: [{ anyOf: ['title'], message: 'Choose the column for the deal Title' }],
+  leads: [{ anyOf: ['firstName', 'lastName', 'fullName', 'email'], message: 'Choose the column for a name or an email' }],
   products: [
     { anyOf: ['name'], message: 'Choose the column for the product Name' },
     { anyOf: ['sku'], message: 'Choose the column for the SKU' },

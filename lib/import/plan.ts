@@ -3,7 +3,7 @@
 // duplicates); and, for an update, which columns change and what they held before (kept for undo).
 import { isFreeMailDomain, isSharedSiteDomain, normaliseCompanyName } from '@/lib/customers/normalise';
 import type { ImportKind } from './fields';
-import type { CompanyValues, ContactValues, DealValues, ImportValues, ProductValues } from './values';
+import type { CompanyValues, ContactValues, DealValues, ImportValues, LeadValues, ProductValues } from './values';
 import { MAX_OTHER_CHANNELS } from './values';
 
 export const IMPORT_MODE_LABELS = {
@@ -30,7 +30,7 @@ export function emptyCounts(): ImportCounts {
   return { create: 0, update: 0, skip: 0, error: 0, duplicates: 0, likely: 0, warnings: 0, newCompanies: 0 };
 }
 
-export const RECORD_NOUNS: Record<ImportKind, string> = { contacts: 'contact', companies: 'company', deals: 'deal', products: 'product' };
+export const RECORD_NOUNS: Record<ImportKind, string> = { contacts: 'contact', companies: 'company', deals: 'deal', products: 'product', leads: 'lead' };
 
 /** Create, update or skip for a row that matched `targetId` (null: no record yet), as the mode says. */
 export function decideAction(kind: ImportKind, mode: ImportModeKey, targetId: number | null): { action: 'create' | 'update' | 'skip'; reason: string | null } {
@@ -49,8 +49,8 @@ export function rowKeys<K extends ImportKind>(kind: K, values: ImportValues<K>):
   if (kind === 'products') return [`sku:${(values as ProductValues).sku.toLowerCase()}`];
   const withId = values as Exclude<ImportValues<ImportKind>, ProductValues>;
   if (withId.externalId) keys.push(`id:${withId.externalId}`);
-  if (kind === 'contacts') {
-    const c = values as ContactValues;
+  if (kind === 'contacts' || kind === 'leads') {
+    const c = values as ContactValues | LeadValues;
     for (const e of [c.email, ...c.otherEmails]) if (e) keys.push(`email:${e}`);
   } else if (kind === 'companies') {
     const c = values as CompanyValues;
@@ -205,6 +205,31 @@ export function productChange(existing: Columns, v: ProductValues): Change {
     active: v.active === null ? undefined : v.active ? 1 : 0,
   });
   return { set, before, tags: null, warnings: [] };
+}
+
+/** What writing a lead row over an existing lead changes (its source, owner and status resolved by the caller). */
+export function leadChange(existing: Columns, existingTags: string[], v: LeadValues, resolved: { ownerId: number | null; sourceId: number | null }): Change {
+  const emails = mergeChannels(existing.email as string | null, existing.other_emails as string | null, [v.email, ...v.otherEmails].filter((e): e is string => !!e), (e) => e.toLowerCase(), 'email');
+  const phones = mergeChannels(existing.phone as string | null, existing.other_phones as string | null, [v.phone, ...v.otherPhones].filter((p): p is string => !!p), phoneKey, 'phone');
+  const { set, before } = diffColumns(existing, {
+    first_name: given(v.firstName || null),
+    last_name: given(v.lastName || null),
+    email: given(emails.primary),
+    other_emails: given(emails.others),
+    phone: given(phones.primary),
+    other_phones: given(phones.others),
+    company_name: given(v.companyName),
+    title: given(v.title),
+    website: given(v.website),
+    country: given(v.country),
+    owner_id: given(resolved.ownerId),
+    source_id: given(resolved.sourceId),
+    // A converted lead's status is its conversion's to keep.
+    status: existing.status === 'converted' ? undefined : given(v.status),
+    notes: given(v.notes),
+    external_id: given(v.externalId),
+  });
+  return { set, before, tags: tagChange(existingTags, v.tags), warnings: [emails.warning, phones.warning].filter((w): w is string => !!w).map((w) => w.replace('a contact keeps', 'a lead keeps')) };
 }
 
 /** Whether a change changes anything at all (else the row is skipped as "already up to date"). */

@@ -64,7 +64,26 @@ export type ProductRecord = {
   currency?: string;
 };
 
-export type ImportRecord<K extends ImportKind> = { contacts: ContactRecord; companies: CompanyRecord; deals: DealRecord; products: ProductRecord }[K];
+export type LeadRecord = {
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  otherEmails?: string[];
+  phone?: string;
+  otherPhones?: string[];
+  companyName?: string;
+  title?: string;
+  website?: string;
+  country?: string;
+  owner?: string;
+  source?: string;
+  status?: string;
+  notes?: string;
+  tags?: string[];
+  externalId?: string;
+};
+
+export type ImportRecord<K extends ImportKind> = { contacts: ContactRecord; companies: CompanyRecord; deals: DealRecord; products: ProductRecord; leads: LeadRecord }[K];
 
 // ─── Cells ───────────────────────────────────────────────────────────────────────────────────────
 
@@ -313,6 +332,33 @@ export function mapRow<K extends ImportKind>(kind: K, mapping: ImportMapping<K>,
       tags: r.tags('tags'),
       externalId: r.one('externalId'),
       notes: r.text('notes'),
+    }) as ImportRecord<K>;
+  }
+
+  if (kind === 'leads') {
+    const r = reader<ImportFieldKey<'leads'>>(values);
+    const emails = uniqueBy(r.all('email').flatMap(splitEmails), (e) => e.toLowerCase());
+    const phones = uniqueBy(r.all('phone').flatMap(splitPhones), phoneKey);
+    let firstName = r.one('firstName');
+    let lastName = r.one('lastName');
+    if (!firstName && !lastName) ({ firstName, lastName } = splitName(r.one('fullName')));
+    return assign<LeadRecord>({}, {
+      firstName,
+      lastName,
+      email: emails[0] ?? '',
+      otherEmails: emails.slice(1),
+      phone: phones[0] ?? '',
+      otherPhones: phones.slice(1),
+      companyName: r.one('companyName'),
+      title: r.one('title'),
+      website: r.one('website'),
+      country: r.one('country'),
+      owner: r.one('owner'),
+      source: r.one('source'),
+      status: r.one('status'),
+      notes: r.text('notes'),
+      tags: r.tags('tags'),
+      externalId: r.one('externalId'),
     }) as ImportRecord<K>;
   }
 

@@ -8,6 +8,7 @@
 // record's own value alone for it: a blank cell never erases what Keel already knows.
 import { z } from 'zod';
 import { companySchema, contactSchema } from '@/lib/contacts/schemas';
+import { leadSchema } from '@/lib/leads/schemas';
 import { productSchema } from '@/lib/products/schemas';
 import { normaliseDomain, normaliseEmail } from '@/lib/customers/normalise';
 import { dealTitle, moneyCents } from '@/lib/deals/schemas';
@@ -15,7 +16,7 @@ import { isIsoDate } from '@/lib/dates';
 import { optionalText, textProblem } from '@/lib/validation/text';
 import type { ImportKind } from './fields';
 import { importField } from './fields';
-import type { CompanyRecord, ContactRecord, DealRecord, ImportRecord, ProductRecord } from './rows';
+import type { CompanyRecord, ContactRecord, DealRecord, ImportRecord, LeadRecord, ProductRecord } from './rows';
 
 export type ContactValues = {
   firstName: string;
@@ -78,7 +79,34 @@ export type ProductValues = {
   active: boolean | null;
 };
 
-export type ImportValues<K extends ImportKind> = { contacts: ContactValues; companies: CompanyValues; deals: DealValues; products: ProductValues }[K];
+export type LeadStatusValue = 'new' | 'contacted' | 'qualified' | 'disqualified';
+
+/**
+ * A lead row. Status and country that cannot be read are kept as written (`statusText`,
+ * `countryText`) for the check to report: a file whose "stage" column holds deal stages still imports.
+ */
+export type LeadValues = {
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  otherEmails: string[];
+  phone: string | null;
+  otherPhones: string[];
+  companyName: string | null;
+  title: string | null;
+  website: string | null;
+  country: string | null;
+  countryText: string | null;
+  owner: string | null;
+  source: string | null;
+  status: LeadStatusValue | null;
+  statusText: string | null;
+  notes: string | null;
+  tags: string[];
+  externalId: string | null;
+};
+
+export type ImportValues<K extends ImportKind> = { contacts: ContactValues; companies: CompanyValues; deals: DealValues; products: ProductValues; leads: LeadValues }[K];
 
 export type CheckedRow<K extends ImportKind> = { ok: true; values: ImportValues<K> } | { ok: false; reason: string };
 
@@ -268,6 +296,51 @@ function checkDeal(r: DealRecord, currency: string): DealValues {
   };
 }
 
+const LEAD_STATUS_WORDS: Record<string, LeadStatusValue> = {
+  new: 'new', 'new lead': 'new', open: 'new', 'not contacted': 'new',
+  contacted: 'contacted', 'attempted to contact': 'contacted', working: 'contacted', 'in progress': 'contacted',
+  qualified: 'qualified', 'sales qualified': 'qualified', sql: 'qualified', mql: 'qualified',
+  disqualified: 'disqualified', unqualified: 'disqualified', 'not qualified': 'disqualified', junk: 'disqualified', bad: 'disqualified',
+};
+
+function checkLead(r: LeadRecord): LeadValues {
+  const emails = [r.email, ...(r.otherEmails ?? [])].filter((e): e is string => !!e).map((e) => email(e, 'email'));
+  const uniqueEmails = [...new Set(emails)];
+  const phones = [r.phone, ...(r.otherPhones ?? [])].filter((p): p is string => !!p).map((p) => phone(p, 'phone'));
+  const parsed = leadSchema.safeParse({
+    firstName: r.firstName ?? '', lastName: r.lastName ?? '', email: uniqueEmails[0] ?? '', phone: phones[0] ?? '', companyName: r.companyName ?? '',
+    title: r.title ?? '', website: r.website ?? '', notes: r.notes ?? '', tags: r.tags ?? [], sourceId: null, ownerId: null,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new RowProblem({ field: issueField(issue.path, {}), message: issue.message });
+  }
+  const l = parsed.data;
+  const statusKey = r.status?.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  const status = statusKey ? (LEAD_STATUS_WORDS[statusKey] ?? null) : null;
+  const country = r.country && /^[A-Za-z]{2}$/.test(r.country.trim()) ? r.country.trim().toUpperCase() : null;
+  return {
+    firstName: l.firstName ?? '',
+    lastName: l.lastName ?? '',
+    email: l.email ?? null,
+    otherEmails: others(uniqueEmails.slice(1), 'email', 'email'),
+    phone: l.phone ?? null,
+    otherPhones: others(phones.slice(1), 'phone', 'phone'),
+    companyName: l.companyName ?? null,
+    title: l.title ?? null,
+    website: l.website ?? null,
+    country,
+    countryText: r.country && !country ? r.country : null,
+    owner: r.owner ?? null,
+    source: field(sourceText, r.source ?? '', 'source') ?? null,
+    status,
+    statusText: r.status && !status ? r.status : null,
+    notes: l.notes ?? null,
+    tags: l.tags,
+    externalId: field(externalId, r.externalId ?? '', 'externalId') ?? null,
+  };
+}
+
 const PRODUCT_FIELD_NAMES: Record<string, string> = { unitPriceCents: 'unitPrice', taxRateBp: 'taxRate' };
 
 /** The product form's own schema, so an imported product holds nothing a typed one could not. */
@@ -313,7 +386,9 @@ export function checkImportRecord<K extends ImportKind>(kind: K, record: ImportR
           ? checkCompany(record as CompanyRecord)
           : kind === 'products'
             ? checkProduct(record as ProductRecord, options.currency)
-            : checkDeal(record as DealRecord, options.currency);
+            : kind === 'leads'
+              ? checkLead(record as LeadRecord)
+              : checkDeal(record as DealRecord, options.currency);
     return { ok: true, values: values as ImportValues<K> };
   } catch (error) {
     if (!(error instanceof RowProblem)) throw error;

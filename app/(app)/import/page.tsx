@@ -30,7 +30,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
       <div>
         <PageHeader
           title="Import"
-          description="Bring contacts, companies, deals or products in from a spreadsheet or another CRM's export. You match the columns and read a report first; nothing is written until you confirm, and an import can be undone."
+          description="Bring leads, contacts, companies, deals or products in from a spreadsheet or another CRM's export. You match the columns and read a report first; nothing is written until you confirm, and an import can be undone."
         />
         <UploadForm initialKind={IMPORT_KINDS.find((k) => k === firstParam(params, 'kind'))} />
       </div>

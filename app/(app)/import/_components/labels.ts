@@ -3,7 +3,7 @@ import type { ImportKind } from '@/lib/import/fields';
 
 // Words the import screens show for stored values, in one place so the history and a batch agree.
 
-export const KIND_LABELS: Record<ImportKind, string> = { contacts: 'Contacts', companies: 'Companies', deals: 'Deals', products: 'Products' };
+export const KIND_LABELS: Record<ImportKind, string> = { contacts: 'Contacts', companies: 'Companies', deals: 'Deals', products: 'Products', leads: 'Leads' };
 
 export const STATE_LABELS: Record<ImportState, string> = {
   draft: 'Not checked',
@@ -27,6 +27,6 @@ export const STATE_TONES: Record<ImportState, string> = {
   undone: 'bg-slate-100 text-slate-700',
 };
 
-export const RECORD_PATHS: Record<ImportKind, string> = { contacts: '/contacts', companies: '/companies', deals: '/deals', products: '/products' };
+export const RECORD_PATHS: Record<ImportKind, string> = { contacts: '/contacts', companies: '/companies', deals: '/deals', products: '/products', leads: '/leads' };
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;

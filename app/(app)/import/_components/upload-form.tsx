@@ -10,6 +10,7 @@ import { IMPORT_MAX_BYTES, TOO_LARGE_MESSAGE } from '@/lib/import/decode';
 import type { ImportKind } from '@/lib/import/fields';
 
 const KINDS: { kind: ImportKind; label: string; hint: string }[] = [
+  { kind: 'leads', label: 'Leads', hint: 'People who may become customers; matched by email.' },
   { kind: 'contacts', label: 'Contacts with their companies', hint: 'People; a company column creates or links their company.' },
   { kind: 'companies', label: 'Companies', hint: 'Organisations, matched by website or name.' },
   { kind: 'deals', label: 'Deals', hint: 'Matched by an external id column.' },
@@ -50,7 +51,7 @@ export function UploadForm({ initialKind = 'contacts' }: { initialKind?: ImportK
       <form onSubmit={upload} className="space-y-4">
         <fieldset>
           <legend className="text-base font-semibold text-slate-900">1. What does the file hold?</legend>
-          <div className="mt-3 grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
+          <div className="mt-3 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
             {KINDS.map((k) => (
               <label
                 key={k.kind}

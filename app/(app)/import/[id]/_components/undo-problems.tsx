@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { UndoProblem } from '@/db/queries/import-reads';
 import { plural } from '../../_components/labels';
 
-const KIND_PATHS: Record<string, string> = { contact: '/contacts', company: '/companies', deal: '/deals', product: '/products' };
+const KIND_PATHS: Record<string, string> = { contact: '/contacts', company: '/companies', deal: '/deals', product: '/products', lead: '/leads' };
 
 /** What an undo left alone and why (someone changed the record since, or it gained records of its own). */
 export function UndoProblems({ problems, total }: { problems: UndoProblem[]; total: number }) {
