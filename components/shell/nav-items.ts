@@ -27,6 +27,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/settings/pipelines', label: 'Pipelines', icon: 'settings', roles: ['admin'] },
   { href: '/settings/users', label: 'Users', icon: 'users', roles: ['admin'] },
   { href: '/settings/jobs', label: 'Jobs', icon: 'list', roles: ['admin'] },
+  { href: '/settings/forms', label: 'Forms', icon: 'list', roles: ['admin'] },
   { href: '/settings/lead-scoring', label: 'Lead scoring', icon: 'sliders', roles: ['admin'] },
 ];
 
