@@ -5,6 +5,7 @@ import { DEFAULT_STAGES } from '@/lib/pipelines/stages';
 import { addDays, dateInZone, isoDateToMs } from '@/lib/dates';
 import type { Db } from './client';
 import { seedCatalogue, seedQuotes } from './seed-catalogue';
+import { seedLeads } from './seed-leads';
 
 export type SeedOptions = {
   companies: number;
@@ -17,9 +18,11 @@ export type SeedOptions = {
   today?: string;
   /** Share of deals still open (the rest closed over the last year); 0.6 by default. */
   openShare?: number;
+  /** Leads in the inbox (a fifth of them converted into closed deals, as far as there are some); none by default. */
+  leads?: number;
 };
 
-export const DEMO_SIZE = { companies: 150, contacts: 500, deals: 300, seed: 42 } as const;
+export const DEMO_SIZE = { companies: 150, contacts: 500, deals: 300, leads: 120, seed: 42 } as const;
 export const DEMO_PASSWORD = 'demo1234';
 export const DEMO_USERS = [
   { name: 'Olivia Owner', email: 'owner@demo.local', role: 'admin' },
@@ -246,6 +249,7 @@ function fill(db: Db, options: SeedOptions): void {
 
   seedCatalogue(db, options.companies);
   seedQuotes(db, today, dayStart + 9 * 3_600_000);
+  seedLeads(db, { faker, today: dayStart + 9 * 3_600_000, users: [2, 3, 4], count: options.leads ?? 0 });
 }
 
 /** An empty workspace with one admin and the default pipeline, for SEED_DEMO=0. */

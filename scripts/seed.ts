@@ -1,4 +1,4 @@
-// npm run db:seed -- --companies N --contacts N --deals N [--activities N] [--seed S]
+// npm run db:seed -- --companies N --contacts N --deals N [--leads N] [--activities N] [--seed S]
 // Migrates and fills an empty database (DATABASE_PATH) at any scale, with the demo users and pipeline.
 import { parseArgs } from 'node:util';
 import { databasePath, migrateDb, openDb } from '@/db/client';
@@ -9,6 +9,7 @@ const { values } = parseArgs({
     companies: { type: 'string' },
     contacts: { type: 'string' },
     deals: { type: 'string' },
+    leads: { type: 'string' },
     activities: { type: 'string' },
     seed: { type: 'string' },
   },
@@ -27,11 +28,12 @@ const options = {
   companies: count(values.companies, DEMO_SIZE.companies),
   contacts: count(values.contacts, DEMO_SIZE.contacts),
   deals: count(values.deals, DEMO_SIZE.deals),
+  leads: count(values.leads, DEMO_SIZE.leads),
   activities: values.activities === undefined ? undefined : count(values.activities, 0),
   seed: count(values.seed, DEMO_SIZE.seed),
 };
 seedWorkspace(db, options);
 console.log(
-  `Seeded ${file}: ${options.companies} companies, ${options.contacts} contacts, ${options.deals} deals in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  `Seeded ${file}: ${options.companies} companies, ${options.contacts} contacts, ${options.deals} deals, ${options.leads} leads in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
 db.$client.close();

@@ -9,6 +9,7 @@ import { scoreLead, type EngagementEvent, type LeadEngagement, type ScoredLead, 
 import { addWorkingHours } from '@/lib/leads/working-hours';
 import type { ListPage } from '@/lib/list/params';
 import { ftsPrefixQuery } from '@/lib/search/fts';
+import { loadScoringRules } from '@/db/scoring-rules';
 import { orderBy, selectBatches, selectPage, type SortSql } from './list';
 import { assertRefs } from './refs';
 import { setTags, tagsFor, withTags } from './tags';
@@ -172,16 +173,8 @@ export function leadEvent(db: Db, leadId: number, kind: LeadEventKind, change: {
 
 // ─── Score ───────────────────────────────────────────────────────────────────────────────────────
 
-type RuleRow = { id: number; kind: 'fit' | 'engagement'; field: string | null; operator: string | null; value: string | null; event: string | null; points: number };
-
-export function loadScoringRules(db: Db): ScoringRule[] {
-  const rows = db.$client.prepare('select id, kind, field, operator, value, event, points from lead_scoring_rules where active = 1 order by position, id').all() as RuleRow[];
-  return rows.map((r) =>
-    r.kind === 'fit'
-      ? ({ id: r.id, kind: 'fit', field: r.field, operator: r.operator, value: r.value, points: r.points } as ScoringRule)
-      : ({ id: r.id, kind: 'engagement', event: r.event, points: r.points } as ScoringRule),
-  );
-}
+// Read without 'server-only' so the seed can score its leads too.
+export { loadScoringRules } from '@/db/scoring-rules';
 
 /** What the lead did that engagement rules count: its submissions and its logged activities. */
 function engagementsOf(db: Db, leadId: number): LeadEngagement[] {

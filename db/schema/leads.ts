@@ -88,10 +88,12 @@ export const leads = sqliteTable(
   (t) => [
     index('leads_inbox_idx').on(t.spam, t.score, t.id),
     index('leads_status_idx').on(t.spam, t.status, t.score),
-    index('leads_owner_idx').on(t.ownerId, t.spam, t.score),
+    // The inbox's filters each walk one index in score order and stop at the page's end.
+    index('leads_owner_idx').on(t.ownerId, t.spam, t.status, t.score),
     index('leads_email_idx').on(t.email),
-    index('leads_source_idx').on(t.sourceId, t.createdAt),
+    index('leads_source_idx').on(t.sourceId, t.spam, t.status, t.score),
     index('leads_created_idx').on(t.createdAt),
+    index('leads_spam_created_idx').on(t.spam, t.createdAt),
     index('leads_contact_idx').on(t.contactId),
     index('leads_company_idx').on(t.companyId),
     index('leads_deal_idx').on(t.dealId),
