@@ -18,7 +18,7 @@ export const median = (xs: number[]) => {
 export const ms = (x: number) => `${x.toFixed(1)} ms`;
 export const sleep = (delay: number) => new Promise((r) => setTimeout(r, delay));
 
-export type Size = { companies: number; contacts: number; deals: number; openShare: number };
+export type Size = { companies: number; contacts: number; deals: number; openShare: number; leads?: number };
 
 export function seed(name: string, size: Size) {
   const file = path.join(DIR, `${name}.db`);
@@ -69,6 +69,20 @@ export async function serve(file: string, options: ServeOptions = {}): Promise<C
 /** Ends the supervisor and everything it started, at once. */
 export function stop(child: ChildProcess) {
   if (child.pid) process.kill(-child.pid, 'SIGTERM');
+}
+
+/** The median time of `runs` loads of a page (after one warm-up load), signed in with `cookie`. */
+export async function timePage(cookie: string, url: string, runs = 20): Promise<number> {
+  await fetch(`${BASE}${url}`, { headers: { cookie } });
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const res = await fetch(`${BASE}${url}`, { headers: { cookie } });
+    await res.text();
+    if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+    times.push(performance.now() - t);
+  }
+  return median(times);
 }
 
 export async function signIn(email: string): Promise<string> {

@@ -22,21 +22,9 @@ import { mergeRecords } from '@/db/queries/merge';
 import { contactSchema } from '@/lib/contacts/schemas';
 import { createQuoteSchema } from '@/lib/quotes/schemas';
 import { benchImport } from './bench-import';
+import { benchLeads } from './bench-leads';
 import { benchLoad } from './bench-load';
-import { BASE, DIR, median, ms, seed, serve, signIn, stop, type Size } from './bench-server';
-
-async function timePage(cookie: string, url: string, runs = 20): Promise<number> {
-  await fetch(`${BASE}${url}`, { headers: { cookie } }); // warm up
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    const res = await fetch(`${BASE}${url}`, { headers: { cookie } });
-    await res.text();
-    if (!res.ok) throw new Error(`${url} answered ${res.status}`);
-    times.push(performance.now() - t);
-  }
-  return median(times);
-}
+import { BASE, DIR, median, ms, seed, serve, signIn, stop, timePage, type Size } from './bench-server';
 
 /** The move as the server action runs it (transaction, position lookup, history), 100 times. */
 function timeMoves(file: string): number {
@@ -267,6 +255,7 @@ async function main() {
     return benchLoad(seed('deals-20000', { companies: 5_000, contacts: 10_000, deals: 20_000, openShare: 1 }));
   }
   if (process.argv.includes('--import-only')) return benchImportUnderLoad(line);
+  if (process.argv.includes('--leads-only')) return benchLeads(line);
   if (process.argv.includes('--duplicates-only')) {
     benchDuplicates(seed('mix-small', { companies: 300, contacts: 1_000, deals: 2_000, openShare: 0.6 }), '1,000 contacts', line);
     benchDuplicates(seed('mix-large', { companies: 30_000, contacts: 100_000, deals: 50_000, openShare: 0.6 }), '100,000 contacts', line);
@@ -328,6 +317,7 @@ async function main() {
   }
 
   await benchImportUnderLoad(line);
+  await benchLeads(line);
   await benchPdf(line);
 
   const ratio = (big: string, small: string) => (results[big] / results[small]).toFixed(2);

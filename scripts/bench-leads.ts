@@ -1,0 +1,41 @@
+// Leads (issue 14) in `npm run bench`: the inbox, lead search and a lead's page at 1,000 and 100,000
+// leads, served by the real app (the target: 100,000 within 3× of 1,000).
+// `npm run bench -- --leads-only` runs this section alone.
+import { openDb } from '@/db/client';
+import { median, seed, serve, signIn, stop, timePage } from './bench-server';
+
+const PREFIXES = ['an', 'ma', 'jo', 'sa', 'mi', 'le', 'ch', 'da', 'el', 'ro'];
+
+type Line = (label: string, value: number) => void;
+
+export async function benchLeads(line: Line): Promise<void> {
+  const results: Record<string, Record<string, number>> = {};
+  for (const leads of [1_000, 100_000]) {
+    const tag = `${leads.toLocaleString('en-US')} leads`;
+    const file = seed(`leads-${leads}`, { companies: 150, contacts: 500, deals: 300, openShare: 0.6, leads });
+    const db = openDb(file);
+    const busiest = (db.$client.prepare(`select lead_id as id from lead_events group by lead_id order by count(*) desc limit 1`).get() as { id: number }).id;
+    db.$client.close();
+    const server = await serve(file);
+    const record = (what: string, value: number) => {
+      (results[what] ??= {})[tag] = value;
+      line(`${what}, ${tag}`, value);
+    };
+    try {
+      const cookie = await signIn('mia@demo.local');
+      record('/leads inbox', await timePage(cookie, '/leads'));
+      const searches: number[] = [];
+      for (let i = 0; i < 20; i++) searches.push(await timePage(cookie, `/leads?q=${PREFIXES[i % PREFIXES.length]}`, 1));
+      record('/leads search (20 prefixes)', median(searches));
+      record('/leads hot, by date', await timePage(cookie, '/leads?hot=1&sort=created'));
+      record('/leads status new, one owner', await timePage(cookie, '/leads?status=new&owner=3'));
+      record('lead page', await timePage(cookie, `/leads/${busiest}`));
+    } finally {
+      stop(server);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  for (const [what, byTag] of Object.entries(results)) {
+    console.log(`${what}: 100,000 vs 1,000 leads ${(byTag['100,000 leads'] / byTag['1,000 leads']).toFixed(2)}× (target: within 3×)`);
+  }
+}
