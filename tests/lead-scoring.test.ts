@@ -171,8 +171,8 @@ describe('settings', () => {
     expect(JSON.parse(rescoreJobs()[0].payload)).toEqual({ reason: 'settings', userId: admin.id });
     expect(await actions.updateLeadSettingsAction(settingsForm(getLeadSettings(db).version, '70', '8', '10'))).toEqual({ ok: true, data: { changed: 0 } });
     expect(listLeadScoringHistory(db).map(describeLeadHistory)).toEqual([
-      'Engagement fades each month: never → 10%',
-      'First contact due within (working hours): 4 → 8',
+      'Engagement fades: never → 10% a month',
+      'First contact due within: 4 working hours → 8 working hours',
       'Hot from score: 50 → 70',
     ]);
   });

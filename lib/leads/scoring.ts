@@ -126,7 +126,7 @@ export function scoreLead(lead: ScoredLead, engagements: LeadEngagement[], rules
 // ─── The settings screen's forms (/settings/lead-scoring), written once for the form, its actions and tests ───
 
 export const MAX_RULE_POINTS = 100;
-export const POINTS_MESSAGE = `Enter whole points from −${MAX_RULE_POINTS} to ${MAX_RULE_POINTS}, not 0`;
+export const POINTS_MESSAGE = `Whole points from −${MAX_RULE_POINTS} to ${MAX_RULE_POINTS}, not 0`;
 export const VALUE_MESSAGE = 'Enter the text to compare with';
 export const FIELD_MESSAGE = 'Pick a lead field';
 export const OPERATOR_MESSAGE = 'Pick a condition';
@@ -206,8 +206,8 @@ export type LeadSettings = Omit<LeadSettingsInput, 'updatedAt'>;
 
 export const LEAD_SETTING_LABELS: Record<keyof LeadSettings, string> = {
   leadHotThreshold: 'Hot from score',
-  leadFirstContactHours: 'First contact due within (working hours)',
-  leadEngagementDecayPct: 'Engagement fades each month',
+  leadFirstContactHours: 'First contact due within',
+  leadEngagementDecayPct: 'Engagement fades',
 };
 export const RULE_HISTORY_FIELD = 'leadScoringRule';
 export const LEAD_HISTORY_FIELDS = [...Object.keys(LEAD_SETTING_LABELS), RULE_HISTORY_FIELD];
@@ -230,6 +230,10 @@ export function describeLeadHistory(change: { field: string; fromValue: string |
     return `Rule changed: ${change.fromValue} → ${change.toValue}`;
   }
   const label = LEAD_SETTING_LABELS[change.field as keyof LeadSettings] ?? change.field;
-  const value = (v: string | null) => (change.field === 'leadEngagementDecayPct' ? (v === '0' ? 'never' : `${v}%`) : (v ?? '(none)'));
+  const value = (v: string | null) => {
+    if (v === null) return '(none)';
+    if (change.field === 'leadEngagementDecayPct') return v === '0' ? 'never' : `${v}% a month`;
+    return change.field === 'leadFirstContactHours' ? `${v} working ${v === '1' ? 'hour' : 'hours'}` : v;
+  };
   return `${label}: ${value(change.fromValue)} → ${value(change.toValue)}`;
 }

@@ -42,7 +42,7 @@ test('an admin adds a fit rule and changes the hot threshold; both are saved, an
   // A rule without points is refused beside the field, and nothing is added.
   await add.getByLabel('Value').fill('VP');
   await add.getByRole('button', { name: 'Add rule' }).click();
-  await expect(add.getByText('Enter whole points from −100 to 100, not 0')).toBeVisible();
+  await expect(add.getByText('Whole points from −100 to 100, not 0')).toBeVisible();
   await expect(rule(page)).toHaveCount(0);
   await add.getByLabel('Points').fill('+20');
   await add.getByRole('button', { name: 'Add rule' }).click();

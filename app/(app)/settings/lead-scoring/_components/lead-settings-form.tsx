@@ -25,20 +25,20 @@ export function LeadSettingsForm({ settings, version }: { settings: LeadSettings
           hint="Leads at or above it are marked hot in the list."
         />
         <Field
-          label="First contact due within (working hours)"
+          label="First contact due within"
           name="leadFirstContactHours"
           defaultValue={settings.leadFirstContactHours}
           inputMode="numeric"
           error={errors.leadFirstContactHours}
-          hint="When a new lead's “First contact” task falls due."
+          hint="Working hours after a new lead arrives, for its owner's “First contact” task."
         />
         <Field
-          label="Engagement fades by (% a month)"
+          label="Engagement fades by"
           name="leadEngagementDecayPct"
           defaultValue={settings.leadEngagementDecayPct}
           inputMode="numeric"
           error={errors.leadEngagementDecayPct}
-          hint="0 = never. Fit points never fade."
+          hint="Percent a month; 0 = never. Fit points never fade."
         />
       </div>
       <div className="flex flex-wrap items-center justify-end gap-3">

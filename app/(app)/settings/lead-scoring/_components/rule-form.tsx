@@ -39,7 +39,7 @@ export function RuleForm({ kind, rule, onDone, onCancel }: Props) {
       {rule ? <input type="hidden" name="ruleId" value={rule.id} /> : null}
       {formError ? <Alert>{formError}</Alert> : null}
       {kind === 'fit' ? (
-        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,1.2fr)_6rem]">
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,1.2fr)_8.5rem]">
           <SelectField label="Field" name="field" defaultValue={rule?.kind === 'fit' ? rule.field : 'title'} error={errors.field}>
             {Object.entries(FIT_FIELDS).map(([value, label]) => (
               <option key={value} value={value}>
@@ -47,7 +47,14 @@ export function RuleForm({ kind, rule, onDone, onCancel }: Props) {
               </option>
             ))}
           </SelectField>
-          <SelectField label="Condition" name="operator" value={operator} onChange={(e) => setOperator(e.target.value as FitOperator)} error={errors.operator}>
+          <SelectField
+            label="Condition"
+            name="operator"
+            value={operator}
+            onChange={(e) => setOperator(e.target.value as FitOperator)}
+            error={errors.operator}
+            className={needsValue ? undefined : 'lg:col-span-2'}
+          >
             {Object.entries(FIT_OPERATORS).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
@@ -64,9 +71,7 @@ export function RuleForm({ kind, rule, onDone, onCancel }: Props) {
               autoComplete="off"
               hint="Any case, any accents."
             />
-          ) : (
-            <div className="hidden lg:block" aria-hidden />
-          )}
+          ) : null}
           <Field
             label="Points"
             name="points"
@@ -78,7 +83,7 @@ export function RuleForm({ kind, rule, onDone, onCancel }: Props) {
           />
         </div>
       ) : (
-        <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_6rem]">
+        <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_8.5rem]">
           <SelectField label="When the lead…" name="event" defaultValue={rule?.kind === 'engagement' ? rule.event : 'submission'} error={errors.event}>
             {Object.entries(ENGAGEMENT_EVENTS).map(([value, label]) => (
               <option key={value} value={value}>
