@@ -5,8 +5,10 @@ import { predictLikelihood, trainLikelihood, type LikelihoodExample, type Likeli
 
 // The predicted likelihood of a lead becoming a won deal (lib/leads/bayes.ts), learned from the
 // workspace's own history each time it is asked: every converted lead whose deal has closed, won or
-// lost (open deals have no outcome yet). One indexed read of those leads; training on 1,000 of them
-// takes about a millisecond, so nothing is cached between requests and a new outcome counts at once.
+// lost (open deals have no outcome yet). One indexed read of those leads (closed deals by status, their
+// leads by deal_id) and the training: at 1,000 such leads among 100,000 about 8 ms a call, half reading
+// and half learning, so nothing is cached between requests and a new outcome counts at once. A screen
+// that shows many leads' likelihoods should learn once with likelihoodModel and predict each.
 
 const LEAD = `select l.title, l.email, l.country, s.name as source from leads l left join lead_sources s on s.id = l.source_id`;
 
