@@ -28,7 +28,7 @@ function insertFailedJob(error: string): number {
   }
 }
 
-test('the admin sees both schedules, moves the backup and keeps fewer, and it stays saved', async ({ page }) => {
+test('the admin sees the backup and prune schedules (beside the nightly lead rescore), moves the backup and keeps fewer, and it stays saved', async ({ page }) => {
   await signIn(page, USERS.admin.email, undefined, '/settings/jobs');
   await expect(page.getByRole('heading', { name: 'Jobs', level: 1 })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' })).toHaveAttribute('aria-current', 'page');
