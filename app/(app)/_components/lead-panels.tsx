@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { cx } from '@/components/ui/cx';
 import type { DashboardLead } from '@/db/queries/dashboard';
-import { formatInstant } from '@/lib/dates';
+import { dateInZone, formatDate } from '@/lib/dates';
 
 type Leads = { leads: DashboardLead[]; total: number };
 
@@ -21,7 +21,7 @@ export function LeadPanels({ fresh, hot, threshold, team, timeZone }: { fresh: L
             so visitors land here.
           </>
         }
-        right={(l) => formatInstant(l.createdAt, timeZone)}
+        right={(l) => formatDate(dateInZone(l.createdAt, timeZone))}
         showOwner={team}
       />
       <LeadPanel

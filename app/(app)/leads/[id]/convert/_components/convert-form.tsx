@@ -33,7 +33,7 @@ type Props = {
 function Choice({ name, value, checked, onChange, label, detail, children, testId }: { name: string; value: string; checked: boolean; onChange: (v: string) => void; label: string; detail?: React.ReactNode; children?: React.ReactNode; testId?: string }) {
   const id = `${name}-${value}`;
   return (
-    <div className={cx('rounded-lg p-3 ring-1', checked ? 'bg-brand-50/60 ring-brand-300' : 'ring-slate-200')} data-testid={testId}>
+    <div className={cx('rounded-lg p-3 ring-1', checked ? 'bg-brand-50/60 ring-brand-500' : 'ring-slate-200')} data-testid={testId}>
       <div className="flex items-start gap-2.5">
         <input id={id} type="radio" name={name} value={value} checked={checked} onChange={() => onChange(value)} className="mt-0.5 size-4 shrink-0 accent-brand-600" />
         <div className="min-w-0 flex-1">
@@ -66,10 +66,10 @@ export function ConvertForm({ lead, contact, company, deal, choices, contacts, c
       {formError ? <Alert>{formError}</Alert> : null}
 
       <Card className="p-5">
-        <fieldset>
+        <fieldset className="min-w-0">
           <legend className="text-base font-semibold text-slate-900">Contact</legend>
           <p className="mb-3 text-sm text-slate-500">
-            {contacts.length ? `${contacts.length === 1 ? 'A contact has' : `${contacts.length} contacts have`} this lead's email.` : 'No contact has this lead’s email yet.'}
+            {contacts.length ? `${contacts.length === 1 ? 'A contact has' : `${contacts.length} contacts have`} this lead’s email.` : 'No contact has this lead’s email yet.'}
           </p>
           {errors.contact ? <p className="mb-2 text-sm text-red-600">{errors.contact}</p> : null}
           <div className="space-y-2" data-testid="existing-contacts">
@@ -108,7 +108,7 @@ export function ConvertForm({ lead, contact, company, deal, choices, contacts, c
       </Card>
 
       <Card className="p-5">
-        <fieldset>
+        <fieldset className="min-w-0">
           <legend className="text-base font-semibold text-slate-900">Company</legend>
           <p className="mb-3 text-sm text-slate-500">
             {companies.length ? 'These look like the lead’s company: the same website domain or a similar name.' : company ? `No company looks like ${company.name} yet.` : 'The lead names no company.'}
