@@ -16,6 +16,7 @@ export type DemoRecords = {
   contact: { id: number; name: string };
   company: { id: number; name: string };
   product: { id: number; name: string };
+  lead: { id: number; name: string };
 };
 
 /**
@@ -36,6 +37,8 @@ export function demoRecords(ownerId?: number): DemoRecords {
     company: one(`select id, name from companies where 1 ${mine} order by length(name) desc, id limit 1`),
     // The catalogue is shared: it has no owner.
     product: one(`select id, name from products order by length(name) desc, id limit 1`),
+    // An open lead, so that its page shows everything it can (the status form, Convert).
+    lead: one(`select id, first_name || ' ' || last_name as name from leads where status != 'converted' ${mine} order by length(name) desc, id limit 1`),
   };
 }
 
@@ -61,6 +64,10 @@ export function fillRoute(route: string, r: DemoRecords): string {
     .replace(/^\/contacts\/\[id\]/, `/contacts/${r.contact.id}`)
     .replace(/^\/companies\/\[id\]/, `/companies/${r.company.id}`)
     .replace(/^\/products\/\[id\]/, `/products/${r.product.id}`)
+    .replace(/^\/leads\/\[id\]/, `/leads/${r.lead.id}`)
+    // The demo's web form.
+    .replace(/^\/f\/\[slug\]/, '/f/contact-us')
+    .replace(/^\/api\/forms\/\[slug\]/, '/api/forms/contact-us')
     .replace(/^\/q\/\[token\]/, `/q/${r.quote.token}`)
     .replace(/^\/reset\/\[token\]/, `/reset/${'x'.repeat(43)}`)
     .replace(/^\/api\/calendar\/\[file\]/, `/api/calendar/${'y'.repeat(43)}.ics`)
