@@ -164,14 +164,16 @@ function leaderboard(db: Db, p: Params): ReportRow[] {
 // ─── Leads (issue 14) ────────────────────────────────────────────────────────────────────────────
 // Leads created in the period (leads_created_idx), spam left out; any pipeline. A lead counts as
 // qualified when it is Qualified or Converted now, or was ever set to Qualified (its history), and
-// as reaching a deal or a won deal through the deal its conversion created (leads.deal_id).
+// as reaching a deal or a won deal through the deal its conversion created (leads.deal_id). A lead
+// of the period was qualified after it arrived, so its history is read from the period's start on
+// (lead_events_kind_idx), once, as a set.
 const LEADS_IN_PERIOD = 'l.created_at >= @fromMs and l.created_at < @toMs and l.spam = 0';
 
 function leadsBySource(db: Db, p: Params): ReportRow[] {
   const rows = db.$client
     .prepare(
       `select coalesce(s.name, 'No source') as name, count(*) as leads,
-              sum(l.status in ('qualified', 'converted') or exists (select 1 from lead_events e where e.lead_id = l.id and e.kind = 'status' and e.to_value = 'qualified')) as qualified,
+              sum(l.status in ('qualified', 'converted') or l.id in (select e.lead_id from lead_events e where e.kind = 'status' and e.to_value = 'qualified' and e.at >= @fromMs)) as qualified,
               sum(l.deal_id is not null) as deals, coalesce(sum(d.status = 'won'), 0) as won, coalesce(sum(iif(d.status = 'won', d.value_cents, 0)), 0) as wonCents
        from leads l left join lead_sources s on s.id = l.source_id left join deals d on d.id = l.deal_id
        where ${LEADS_IN_PERIOD}
