@@ -8,6 +8,7 @@ import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Fact } from '@/components/ui/fact';
 import { getDb } from '@/db';
+import { leadLikelihood } from '@/db/queries/lead-likelihood';
 import { getLead, leadTimeline, listDisqualifyReasons, listLeadTasks } from '@/db/queries/leads';
 import { listUserNames } from '@/db/queries/users';
 import { getWorkspace } from '@/db/queries/workspace';
@@ -34,6 +35,8 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
   const userName = (uid: number) => names.get(uid) ?? 'someone';
   const entries = leadTimeline(db, lead.id);
   const converted = lead.status === 'converted';
+  // Learned from the workspace's own closed converted leads; hidden until there are enough of them.
+  const likelihood = converted ? null : leadLikelihood(db, lead.id);
 
   return (
     <div className="space-y-6">
@@ -74,6 +77,14 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
             fit {lead.fitPoints}, engagement {lead.engagementPoints}
           </span>
         </Fact>
+        {likelihood ? (
+          <Fact label="Likely to win">
+            <span data-testid="lead-likelihood" className="tabular-nums">
+              {Math.round(likelihood.probability * 100)} %
+            </span>
+            <span className="ml-1 text-xs text-slate-500">based on {likelihood.basedOn} past leads</span>
+          </Fact>
+        ) : null}
         <Fact label="Email">{lead.email ? <a className="text-brand-700 hover:underline" href={`mailto:${lead.email}`}>{lead.email}</a> : '—'}</Fact>
         <Fact label="Phone">{lead.phone ? <a className="text-brand-700 hover:underline" href={`tel:${lead.phone}`}>{lead.phone}</a> : '—'}</Fact>
         <Fact label="Owner">{lead.ownerName ?? 'Nobody yet'}</Fact>
