@@ -390,6 +390,9 @@ export type LeadDetail = {
   name: string;
   email: string | null;
   phone: string | null;
+  /** One a line, or null. */
+  otherEmails: string | null;
+  otherPhones: string | null;
   companyName: string | null;
   title: string | null;
   website: string | null;
@@ -428,8 +431,8 @@ export type LeadDetail = {
 export function getLead(db: Db, id: number, viewer: Viewer): LeadDetail | null {
   const row = db.$client
     .prepare(
-      `select l.id, l.first_name as firstName, l.last_name as lastName, l.email, l.phone, l.company_name as companyName, l.title, l.website, l.country,
-              l.source_id as sourceId, s.name as sourceName, l.utm_source as utmSource, l.utm_medium as utmMedium, l.utm_campaign as utmCampaign, l.referrer,
+      `select l.id, l.first_name as firstName, l.last_name as lastName, l.email, l.phone, l.other_emails as otherEmails, l.other_phones as otherPhones,
+              l.company_name as companyName, l.title, l.website, l.country, l.source_id as sourceId, s.name as sourceName, l.utm_source as utmSource, l.utm_medium as utmMedium, l.utm_campaign as utmCampaign, l.referrer,
               l.owner_id as ownerId, u.name as ownerName, l.status, r.name as disqualifyReason, l.score, l.fit_points as fitPoints,
               l.engagement_points as engagementPoints, l.notes, l.consent_text as consentText, l.consent_at as consentAt, l.consent_ip as consentIp,
               l.spam, l.spam_reason as spamReason, l.contact_id as contactId, trim(c.first_name || ' ' || c.last_name) as contactName,

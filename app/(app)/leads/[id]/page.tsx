@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LogActivityForm } from '@/components/activity/log-activity-form';
+import { ContactOtherChannels } from '@/components/records/contact-other-channels';
 import { RecordHeader } from '@/components/records/record-header';
 import { RelatedTasks } from '@/components/records/related';
 import { buttonClass } from '@/components/ui/button';
@@ -87,6 +88,7 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
         ) : null}
         <Fact label="Email">{lead.email ? <a className="text-brand-700 hover:underline" href={`mailto:${lead.email}`}>{lead.email}</a> : '—'}</Fact>
         <Fact label="Phone">{lead.phone ? <a className="text-brand-700 hover:underline" href={`tel:${lead.phone}`}>{lead.phone}</a> : '—'}</Fact>
+        <ContactOtherChannels emails={lead.otherEmails} phones={lead.otherPhones} />
         <Fact label="Owner">{lead.ownerName ?? 'Nobody yet'}</Fact>
         <Fact label="Source">{lead.sourceName ?? '—'}</Fact>
         <Fact label="Website">{lead.website ?? '—'}</Fact>
