@@ -16,6 +16,7 @@ import { leadFiltersToParams, parseLeadFilters, type LeadFilters, type LeadSort 
 import { hrefWithParams, type SearchParams } from '@/lib/list/params';
 import { LeadScore, LeadStatusBadge } from './_components/lead-badges';
 import { LeadToolbar } from './_components/lead-toolbar';
+import { ReleaseButton } from './_components/release-button';
 
 export const metadata: Metadata = { title: 'Leads' };
 
@@ -59,6 +60,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
     { label: 'Source', phone: false, className: 'whitespace-nowrap text-slate-600', cell: (l) => l.sourceName },
     { label: 'Owner', phone: false, className: 'whitespace-nowrap text-slate-600', cell: (l) => l.ownerName ?? <span className="text-slate-400">Nobody</span> },
     { label: filters.spam ? 'Caught' : 'Added', sort: 'created', align: 'right', phone: false, className: 'whitespace-nowrap text-right text-slate-500', cell: (l) => dateInZone(l.createdAt, ws.timezone) },
+    ...(filters.spam ? [{ label: 'Review', align: 'right' as const, className: 'md:text-right', cell: (l: LeadRow) => <ReleaseButton leadId={l.id} name={l.name} /> }] : []),
   ];
 
   return (
