@@ -9,7 +9,7 @@ import { one } from './workspace-db';
 // tells the lead's story, and the lead says it was converted, with links.
 
 /** The e2e server's database, opened to put a lead in as a web form would have. */
-function insertLead(fields: { first: string; last: string; email: string; company: string; ownerId: number }) {
+function insertLead(fields: { first: string; last: string; email: string; company: string; ownerId: number; status?: string; score?: number }) {
   const db = new Database(path.resolve(`tmp/e2e-${Number(process.env.E2E_PORT ?? 3210)}/keel.db`), { fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
@@ -19,9 +19,9 @@ function insertLead(fields: { first: string; last: string; email: string; compan
       db
         .prepare(
           `insert into leads (first_name, last_name, email, company_name, title, owner_id, source_id, status, score, created_at, updated_at)
-           values (?, ?, ?, ?, 'Head of Operations', ?, ?, 'qualified', 40, ?, ?)`,
+           values (?, ?, ?, ?, 'Head of Operations', ?, ?, ?, ?, ?, ?)`,
         )
-        .run(fields.first, fields.last, fields.email, fields.company, fields.ownerId, source, now - 3 * 86_400_000, now - 3 * 86_400_000).lastInsertRowid,
+        .run(fields.first, fields.last, fields.email, fields.company, fields.ownerId, source, fields.status ?? 'qualified', fields.score ?? 40, now - 3 * 86_400_000, now - 3 * 86_400_000).lastInsertRowid,
     );
     db.prepare(`insert into form_submissions (lead_id, data, created_at) values (?, ?, ?)`).run(id, JSON.stringify({ email: fields.email, message: 'We need 25 seats' }), now - 3 * 86_400_000);
     db.prepare(`insert into activities (type, subject, done_at, owner_id, lead_id, created_at, updated_at) values ('call', 'Discovery call with the lead', ?, ?, ?, ?, ?)`).run(
@@ -87,4 +87,27 @@ test('a rep converts a lead into a new contact, company and deal, and the story 
   await expect(page.getByRole('button', { name: 'Convert' })).toHaveCount(0);
   await page.getByRole('link', { name: `Open Wren Convert${stamp}` }).click();
   await expect(page).toHaveURL(/\/contacts\/\d+$/);
+});
+
+test("a rep's dashboard lists their new and hot leads; the reports show leads by source with a CSV", async ({ page, browser }) => {
+  const ana = one<{ id: number }>('select id from users where email = ?', USERS.rep.email);
+  const stamp = Date.now().toString(36);
+  const leadId = insertLead({ first: 'Hazel', last: `Hot${stamp}`, email: `hazel.${stamp}@example.org`, company: `Hazel Co ${stamp}`, ownerId: ana.id, status: 'new', score: 99 });
+  await signIn(page, USERS.rep.email);
+  await expect(page.getByTestId('dash-new-leads').locator(`[data-lead-id="${leadId}"]`)).toContainText(`Hazel Hot${stamp}`);
+  const hot = page.getByTestId('dash-hot-leads').locator(`[data-lead-id="${leadId}"]`);
+  await expect(hot).toContainText('Score 99');
+  await hot.getByRole('link', { name: `Hazel Hot${stamp}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/leads/${leadId}$`));
+
+  const manager = await (await browser.newContext()).newPage();
+  await signIn(manager, USERS.manager.email, undefined, '/reports');
+  for (const id of ['leads-by-source', 'lead-funnel', 'lead-first-contact']) await expect(manager.getByTestId(`report-${id}`)).toBeVisible();
+  await expect(manager.getByTestId('report-leads-by-source').locator('tbody tr').filter({ hasText: 'Website form' })).toBeVisible();
+  await expect(manager.getByTestId('report-lead-funnel').locator('tbody tr').filter({ hasText: 'New' })).toBeVisible();
+  const download = manager.waitForEvent('download');
+  await manager.getByTestId('report-leads-by-source').getByRole('link', { name: 'Download CSV' }).click();
+  const text = (await import('node:fs')).readFileSync(await (await download).path(), 'utf8');
+  expect(text.split('\r\n')[0]).toBe('source,leads,qualified,to_a_deal,to_a_won_deal,won_value');
+  expect(text).toContain('Website form,');
 });
