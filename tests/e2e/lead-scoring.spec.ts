@@ -4,7 +4,7 @@ import { one } from './workspace-db';
 
 // The lead scoring screen as an admin uses it: a fit rule added and the hot threshold changed, both
 // still there after a reload, the open leads scored again by the worker that `npm start` runs. The
-// rule and the threshold are put back at the end, whatever happens in between, as other specs read scores.
+// rule and the threshold are put back at the end of the test, whatever happens in between.
 
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 const RULE = 'Job title contains “VP”';
@@ -15,9 +15,9 @@ test.beforeAll(() => {
   threshold = one<{ t: number }>('select lead_hot_threshold as t from workspace where id = 1').t;
 });
 
-test.afterAll(async ({ browser }) => {
-  const page = await browser.newPage();
-  await signIn(page, USERS.admin.email, undefined, '/settings/lead-scoring');
+/** Puts the rule and the threshold back as they were, through the screen, as other specs read scores. */
+async function restore(page: Page) {
+  await page.goto('/settings/lead-scoring');
   if (await rule(page).count()) {
     await page.getByRole('button', { name: `Delete ${RULE}` }).click();
     await page.getByRole('button', { name: 'Delete rule' }).click();
@@ -26,11 +26,18 @@ test.afterAll(async ({ browser }) => {
   await field(page, 'Hot from score').fill(String(threshold));
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^(Saved\.|Nothing to save)/ })).toBeVisible();
-  await page.close();
-});
+}
 
 test('an admin adds a fit rule and changes the hot threshold; both are saved, and open leads are scored again', async ({ page }) => {
   await signIn(page, USERS.admin.email, undefined, '/settings/lead-scoring');
+  try {
+    await addRuleAndThreshold(page);
+  } finally {
+    await restore(page);
+  }
+});
+
+async function addRuleAndThreshold(page: Page) {
   await expect(page.getByRole('heading', { name: 'Lead scoring', level: 1 })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Lead scoring' })).toHaveAttribute('aria-current', 'page');
   // The starting rules are there.
@@ -68,7 +75,7 @@ test('an admin adds a fit rule and changes the hot threshold; both are saved, an
   // The worker rescored every open lead in the background.
   await expect(page.getByTestId('rescore-status').getByTestId('job-progress')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   await expect(page.getByTestId('rescore-status')).toContainText(/Done: (nothing to score again|[\d,]+ leads? scored)/);
-});
+}
 
 test('a rep and a manager get the forbidden page and no Lead scoring link', async ({ browser }) => {
   for (const who of [USERS.rep, USERS.manager]) {
