@@ -98,7 +98,7 @@ export function defaultChoices(lead: Pick<ConvertibleLead, 'companyName'>, conta
 const id = z.coerce.number().int().positive();
 /** A select's value: one of the words, or a record's id. */
 const choice = <T extends string>(words: readonly [T, ...T[]], message: string) =>
-  z.preprocess((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v), z.union([z.enum(words), z.number().int().positive()], { message }));
+  z.preprocess((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v), z.union([z.enum(words), z.number().int(message).positive(message)], { message }));
 
 /** The convert wizard's form: link or create the contact and company, and optionally a deal. */
 export const convertLeadSchema = z
