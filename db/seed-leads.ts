@@ -1,4 +1,5 @@
 import type { Faker } from '@faker-js/faker';
+import { DEFAULT_FORM_FIELDS } from '@/lib/leads/forms';
 import { scoreLead, type LeadEngagement, type ScoringRule } from '@/lib/leads/scoring';
 import type { Db } from './client';
 import { loadScoringRules } from './scoring-rules';
@@ -37,8 +38,26 @@ export function seedLeads(db: Db, { faker, today, users, count }: Seeded): void 
      values (@first, @last, @email, @phone, @company, @title, @website, @country, @source, @owner, @status, @reason, @score, @fit, @engagement, @notes,
        @contact, @companyId, @deal, @convertedAt, @convertedBy, @firstContacted, @created, @created, @utmSource, @utmMedium, @utmCampaign)`,
   );
+  // The website's contact form, its leads shared between the two reps in turn.
+  const websiteForm = sources.find((s) => s.name === 'Website form')?.id ?? null;
+  const formId = Number(
+    sqlite
+      .prepare(
+        `insert into web_forms (name, slug, fields, consent_enabled, consent_text, thank_you_message, owner_mode, round_robin_user_ids, source_id, tags, allowed_origins, created_by, created_at, updated_at)
+         values ('Contact us', 'contact-us', ?, 1, ?, ?, 'round_robin', ?, ?, '["website"]', 'https://harborpine.example', 1, ?, ?)`,
+      )
+      .run(
+        JSON.stringify(DEFAULT_FORM_FIELDS),
+        'I agree that Harbor & Pine Supply may contact me about my enquiry.',
+        'Thank you! One of our team will call you within a working day.',
+        JSON.stringify(users.slice(-2)),
+        websiteForm,
+        today - 200 * DAY,
+        today - 200 * DAY,
+      ).lastInsertRowid,
+  );
   const submission = sqlite.prepare(
-    `insert into form_submissions (lead_id, data, page_url, utm_source, utm_medium, utm_campaign, created_at) values (?, ?, ?, ?, ?, ?, ?)`,
+    `insert into form_submissions (form_id, lead_id, data, page_url, utm_source, utm_medium, utm_campaign, created_at) values (${formId}, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const event = sqlite.prepare('insert into lead_events (lead_id, kind, from_value, to_value, detail, at, user_id) values (?, ?, ?, ?, ?, ?, ?)');
   const converted = Math.min(closed.length, Math.floor(count * 0.2));
