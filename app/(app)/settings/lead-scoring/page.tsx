@@ -70,7 +70,9 @@ export default async function LeadScoringPage() {
             </p>
             {showRescore && rescore ? (
               <div className="mt-3 rounded-lg bg-slate-50 px-3 py-2.5">
-                <p className="mb-1.5 text-xs text-slate-500">Scoring again after a change, queued {formatInstant(rescore.createdAt, timezone)}</p>
+                <p className="mb-1.5 text-xs text-slate-500">
+                  {isJobActive(rescore.state) ? 'Scoring again after a change' : 'Last scored again after a change'}, queued {formatInstant(rescore.createdAt, timezone)}
+                </p>
                 <RescoreProgress job={toJobSnapshot(rescore)} />
               </div>
             ) : null}
