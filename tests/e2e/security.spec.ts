@@ -11,10 +11,18 @@ const REQUIRED = {
   'content-security-policy': /frame-ancestors 'none'/,
 };
 
+// A hosted web form is the one page other sites may frame: only itself and the origins its admin
+// listed (the demo's contact form: its own website), never anyone else.
+const HOSTED_FORM: Partial<Record<keyof typeof REQUIRED, RegExp>> = {
+  'x-frame-options': /^$/,
+  'content-security-policy': /frame-ancestors 'self' https:\/\/harborpine\.example(;|$)/,
+};
+
 async function auditHeaders(request: APIRequestContext, url: string) {
   const res = await request.get(url, { maxRedirects: 0 });
   const headers = res.headers();
-  const missing = Object.entries(REQUIRED)
+  const expected = url === '/f/contact-us' ? { ...REQUIRED, ...HOSTED_FORM } : REQUIRED;
+  const missing = Object.entries(expected)
     .filter(([name, pattern]) => !pattern.test(headers[name] ?? ''))
     .map(([name]) => `${url} (${res.status()}): ${name}=${headers[name] ?? '—'}`);
   return { missing, csp: headers['content-security-policy'] ?? '' };
@@ -38,7 +46,7 @@ test('every route answers with the security headers, signed out and signed in', 
 });
 
 // Reachable without a session by design; they must still show nothing of the workspace's records.
-const PUBLIC = /^\/(login|reset\/|api\/auth\/|api\/health)/;
+const PUBLIC = /^\/(login|reset\/|api\/auth\/|api\/health|f\/|api\/forms\/)/;
 
 test('a signed-out request gets no record data from any route, metadata included', async ({ request }) => {
   const r = demoRecords();
