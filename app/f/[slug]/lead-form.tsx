@@ -29,23 +29,34 @@ const input =
   'block w-full rounded-lg border-0 bg-white px-3 py-2.5 text-base text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-500 aria-[invalid=true]:ring-red-400 sm:text-sm';
 
 /** Tells the host page (iframe embed) how tall the form is, whenever that changes. */
-function useReportHeight(slug: string, on: boolean) {
+function useReportHeight(box: React.RefObject<HTMLDivElement | null>, slug: string, on: boolean) {
   useEffect(() => {
-    if (!on || window.parent === window) return;
-    const send = () => window.parent.postMessage({ keelForm: slug, height: Math.ceil(document.documentElement.scrollHeight) }, '*');
+    const el = box.current;
+    if (!on || !el || window.parent === window) return;
+    // The form's own height (the document is at least as tall as the frame), and the page's padding.
+    const send = () => window.parent.postMessage({ keelForm: slug, height: Math.ceil(el.getBoundingClientRect().height) + 16 }, '*');
     const observer = new ResizeObserver(send);
-    observer.observe(document.body);
+    observer.observe(el);
     send();
     return () => observer.disconnect();
-  }, [slug, on]);
+  }, [box, slug, on]);
 }
 
 export function LeadForm(props: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  return (
+    <div ref={box}>
+      <LeadFormBody {...props} box={box} />
+    </div>
+  );
+}
+
+function LeadFormBody({ box, ...props }: Props & { box: React.RefObject<HTMLDivElement | null> }) {
   const id = useId();
   const [pending, setPending] = useState(false);
   const [answer, setAnswer] = useState<Answer | null>(props.sent ? { ok: true, message: props.thankYou, redirectUrl: null } : null);
   const done = useRef<HTMLDivElement>(null);
-  useReportHeight(props.slug, props.embed);
+  useReportHeight(box, props.slug, props.embed);
 
   useEffect(() => {
     if (answer?.ok) done.current?.focus();
@@ -97,7 +108,7 @@ export function LeadForm(props: Props) {
           <div key={f.field}>
             <label htmlFor={fieldId} className="mb-1 block text-sm font-medium text-slate-700">
               {f.label}
-              {f.required ? null : <span className="ml-1 font-normal text-slate-400">(optional)</span>}
+              {f.required ? null : <span className="font-normal text-slate-400"> (optional)</span>}
             </label>
             {kind.type === 'textarea' ? (
               <textarea id={fieldId} name={f.field} rows={4} required={f.required} className={input} {...describe(f.field)} />

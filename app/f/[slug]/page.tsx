@@ -52,7 +52,7 @@ export default async function HostedFormPage({ params, searchParams }: Props) {
     <>
       {form.turnstileSiteKey ? <script src="https://challenges.cloudflare.com/turnstile/v0/api.js" async defer nonce={nonce} /> : null}
       {embed ? (
-        <main className="bg-transparent p-1">{body}</main>
+        <main className="bg-transparent p-2">{body}</main>
       ) : (
         <main className="min-h-dvh bg-slate-100 px-4 py-8 sm:py-16">
           <div className="mx-auto w-full max-w-lg">

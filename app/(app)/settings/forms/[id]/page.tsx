@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Alert } from '@/components/ui/alert';
+import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
 import { getWebForm } from '@/db/queries/lead-forms';
@@ -35,7 +36,16 @@ export default async function EditFormPage({ params, searchParams }: Props) {
       <PageHeader
         title={form.name}
         description={form.active ? `Live at /f/${form.slug}` : 'Inactive: the form answers “not found” until you turn it on again.'}
-        actions={<FormActiveSwitch formId={form.id} active={form.active} />}
+        actions={
+          <>
+            {form.active ? (
+              <a href={`/f/${form.slug}`} target="_blank" rel="noreferrer" className={buttonClass('secondary', 'sm')}>
+                Open form
+              </a>
+            ) : null}
+            <FormActiveSwitch formId={form.id} active={form.active} />
+          </>
+        }
       />
       {created ? (
         <div className="mb-5">

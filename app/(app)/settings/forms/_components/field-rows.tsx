@@ -20,6 +20,10 @@ export function FieldRows({ fields, options, onChange, error }: { fields: FormFi
     <fieldset aria-describedby={error ? 'form-fields-error' : undefined}>
       <legend className="mb-1 text-sm font-medium text-slate-700">Fields</legend>
       <p className="mb-3 text-xs text-slate-500">Each field fills a field of the lead. A full name is split into first and last name.</p>
+      <div aria-hidden="true" className="mb-1 hidden grid-cols-[11rem_minmax(0,1fr)_auto_auto] gap-2 px-2.5 text-xs font-medium text-slate-500 sm:grid">
+        <span>Fills the lead’s</span>
+        <span>Label on the form</span>
+      </div>
       <ol className="space-y-2" data-testid="form-fields">
         {fields.map((f, i) => (
           <li key={`${f.field}-${i}`} className="grid grid-cols-[minmax(0,1fr)_auto] gap-2 rounded-lg bg-slate-50 p-2.5 ring-1 ring-slate-200 sm:grid-cols-[11rem_minmax(0,1fr)_auto_auto] sm:items-center">

@@ -134,7 +134,7 @@ export function FormEditor({ form, users, sources, fieldOptions }: { form: Edito
       </Section>
 
       <Section title="The leads it makes" description="Each new lead gets its owner's First contact task. A second submission with the same email updates that lead instead.">
-        <div className="flex flex-wrap gap-x-6 gap-y-2 text-sm text-slate-700" role="radiogroup" aria-label="Owner">
+        <div className="flex flex-wrap gap-x-6 gap-y-2 text-sm text-slate-700" role="radiogroup" aria-label="Who gets the leads">
           <label className="flex items-center gap-2">
             <input type="radio" name="ownerMode" value="user" checked={ownerMode === 'user'} onChange={() => setOwnerMode('user')} className={radio} />
             One user
