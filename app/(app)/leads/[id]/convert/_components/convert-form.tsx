@@ -58,6 +58,7 @@ export function ConvertForm({ lead, contact, company, deal, choices, contacts, c
   const [withDeal, setWithDeal] = useState(pipelines.length > 0);
   const [pipelineId, setPipelineId] = useState(deal.pipelineId ?? pipelines[0]?.id ?? 0);
   const stages = pipelines.find((p) => p.id === pipelineId)?.stages ?? [];
+  const chosenCompany = companies.find((c) => String(c.id) === companyChoice);
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" data-testid="convert-form">
@@ -152,6 +153,11 @@ export function ConvertForm({ lead, contact, company, deal, choices, contacts, c
           </label>
         </div>
         {pipelines.length === 0 ? <p className="mt-1 text-sm text-slate-500">There is no pipeline yet: an admin adds one under Settings.</p> : null}
+        {withDeal && chosenCompany?.openDealCount ? (
+          <p className="mt-1 text-sm text-amber-700" data-testid="open-deal-hint">
+            {chosenCompany.name} already has {chosenCompany.openDealCount === 1 ? 'an open deal' : `${chosenCompany.openDealCount} open deals`}. Leave this unticked if the lead belongs to it.
+          </p>
+        ) : null}
         {withDeal ? (
           <div className="mt-4 grid gap-3 sm:grid-cols-2">
             <Field label="Deal title" name="dealTitle" defaultValue={deal.title} error={errors.dealTitle} required className="sm:col-span-2" />
