@@ -339,3 +339,21 @@ describe('Turnstile', () => {
     expect(new URLSearchParams(seen.at(-1)).get('remoteip')).toBe('198.51.100.9');
   });
 });
+
+test('the script embed carries the form’s fields and a fresh signed render time; a form turned off serves none', async () => {
+  const embed = await import('@/app/f/[slug]/embed.js/route');
+  const { verifyRenderTime } = await import('@/lib/leads/forms');
+  const { id, slug } = await newForm({ turnstileSiteKey: 'site-key', turnstileSecret: 'secret-key' });
+  const get = () => embed.GET(new Request(`http://crm.local/f/${slug}/embed.js`, { headers: { host: 'crm.local' } }), { params: Promise.resolve({ slug }) });
+  const res = await get();
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('javascript');
+  const js = await res.text();
+  const config = JSON.parse(js.slice(js.lastIndexOf('})(') + 3, js.lastIndexOf(');')));
+  expect(config).toMatchObject({ slug, endpoint: `http://crm.local/api/forms/${slug}`, consent: 'I agree to be contacted.', honeypot: 'website_url', turnstile: 'site-key' });
+  expect(config.fields.map((f: { label: string; type: string }) => [f.label, f.type])).toEqual([['Name', 'text'], ['Email', 'email'], ['Company', 'text'], ['Job title', 'text']]);
+  expect(verifyRenderTime(process.env.AUTH_SECRET!, slug, config.token)).toBeGreaterThan(Date.now() - 60_000);
+  session.user = admin;
+  await actions.setFormActiveAction({ formId: id, active: false });
+  expect((await get()).status).toBe(404);
+});

@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 // of the page that loads it (or just before the script tag), in that page's fonts, and sends it as
 // JSON to /api/forms/<slug> (CORS: the page's site must be one of the form's allowed origins) with
 // the page's address, referrer and UTM parameters. Served fresh each time: it carries a signed
-// render time for the minimum fill time.
+// render time for the minimum fill time. A form with Turnstile keys gets Cloudflare's widget too.
 
 const RUNTIME = String.raw`(function (c) {
   var doc = document, current = doc.currentScript;
@@ -46,6 +46,10 @@ const RUNTIME = String.raw`(function (c) {
     var trapLabel = el('label', {}, 'Leave this empty');
     trapLabel.appendChild(el('input', { type: 'text', name: c.honeypot, tabindex: '-1', autocomplete: 'off' }));
     trap.appendChild(trapLabel); form.appendChild(trap);
+    if (c.turnstile) {
+      form.appendChild(el('div', { class: 'cf-turnstile', 'data-sitekey': c.turnstile }));
+      if (!doc.querySelector('script[src^="https://challenges.cloudflare.com/turnstile/"]')) doc.head.appendChild(el('script', { src: 'https://challenges.cloudflare.com/turnstile/v0/api.js', async: '', defer: '' }));
+    }
     var status = el('p', { role: 'alert', style: 'color:#b91c1c;margin:0', hidden: '' });
     form.appendChild(status);
     var button = el('button', { type: 'submit', style: 'justify-self:start;padding:10px 18px;border:0;border-radius:8px;background:#4f46e5;color:#fff;font:inherit;font-weight:600;cursor:pointer' }, 'Send');
@@ -99,6 +103,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     honeypot: HONEYPOT,
     rendered: RENDERED_FIELD,
     token: signRenderTime(formSigningSecret(), form.slug, Date.now()),
+    turnstile: form.turnstileSiteKey,
   };
   // JSON inside a script: "<" escaped so no value can close the script element of a page inlining it.
   return new Response(`${RUNTIME}(${JSON.stringify(config).replace(/</g, '\\u003c')});\n`, { status: 200, headers });
