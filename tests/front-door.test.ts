@@ -74,6 +74,13 @@ test('every response carries the security headers, with a fresh nonce that Next 
   expect(a.headers.get('strict-transport-security')).toBeNull();
 });
 
+test('a hosted web form leaves framing to its policy (no DENY); its embed script and every other page keep DENY', async () => {
+  const form = await fetch(`${plain}/f/contact-us`);
+  expect(form.headers.get('x-frame-options')).toBeNull();
+  expect(form.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  for (const path of ['/f/contact-us/embed.js', '/forms', '/q/abc', '/f/']) expect((await fetch(`${plain}${path}`)).headers.get('x-frame-options'), path).toBe('DENY');
+});
+
 test('HSTS is sent when the app is served over HTTPS', async () => {
   const https = await serve({ https: true });
   expect((await fetch(`${https}/`)).headers.get('strict-transport-security')).toMatch(/max-age=31536000/);

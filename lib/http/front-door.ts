@@ -31,6 +31,8 @@ function refuse(res: ServerResponse, retryAfterSec: number) {
  * or a trusted proxy's word for it), the security headers and this response's CSP nonce, and the
  * per-address limits of the public endpoints, counting unknown tokens (404s) as guesses.
  */
+const HOSTED_FORM_PATH = /^\/f\/[a-z0-9-]{1,60}\/?$/;
+
 export function createFrontDoor(options: FrontDoorOptions) {
   const fixed = securityHeaders({ https: options.https });
   return function frontDoor(req: IncomingMessage, res: ServerResponse) {
@@ -45,7 +47,12 @@ export function createFrontDoor(options: FrontDoorOptions) {
     // Next reads the nonce from the request's policy and puts it on the scripts it renders.
     req.headers['content-security-policy'] = csp;
     res.setHeader('Content-Security-Policy', csp);
-    for (const [name, value] of Object.entries(fixed)) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(fixed)) {
+      // A hosted web form may be framed by the sites its admin allowed: its policy's frame-ancestors
+      // (set per form by proxy.ts, 'none' for an unknown form) decides, and DENY would contradict it.
+      if (name === 'X-Frame-Options' && HOSTED_FORM_PATH.test(pathname)) continue;
+      res.setHeader(name, value);
+    }
 
     const kind = publicKind(req.method ?? 'GET', pathname);
     if (kind) {

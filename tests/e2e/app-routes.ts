@@ -17,6 +17,7 @@ export type DemoRecords = {
   company: { id: number; name: string };
   product: { id: number; name: string };
   lead: { id: number; name: string };
+  form: { id: number };
 };
 
 /**
@@ -39,6 +40,7 @@ export function demoRecords(ownerId?: number): DemoRecords {
     product: one(`select id, name from products order by length(name) desc, id limit 1`),
     // An open lead, so that its page shows everything it can (the status form, Convert).
     lead: one(`select id, first_name || ' ' || last_name as name from leads where status != 'converted' ${mine} order by length(name) desc, id limit 1`),
+    form: one(`select id from web_forms order by id limit 1`),
   };
 }
 
@@ -65,6 +67,7 @@ export function fillRoute(route: string, r: DemoRecords): string {
     .replace(/^\/companies\/\[id\]/, `/companies/${r.company.id}`)
     .replace(/^\/products\/\[id\]/, `/products/${r.product.id}`)
     .replace(/^\/leads\/\[id\]/, `/leads/${r.lead.id}`)
+    .replace(/^\/settings\/forms\/\[id\]/, `/settings/forms/${r.form.id}`)
     // The demo's web form.
     .replace(/^\/f\/\[slug\]/, '/f/contact-us')
     .replace(/^\/api\/forms\/\[slug\]/, '/api/forms/contact-us')
