@@ -135,6 +135,16 @@ describe('a good submission', () => {
     expect(res2.headers.get('location')).toBe('https://shop.example/thanks');
   });
 
+  test('a browser without script that left a field empty gets a page saying so, with a way back', async () => {
+    const { slug } = await newForm();
+    const res = await send(slug, { accept: 'text/html', body: { email: '' } });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    expect(html).toContain('<li>Fill in Email</li>');
+    expect(html).toContain(`<a href="/f/${slug}">Back to the form</a>`);
+  });
+
   test('field errors come back as 400 with a message per field, and nothing is stored', async () => {
     const { slug } = await newForm();
     const res = await send(slug, { type: 'json', body: { email: 'not-an-email', fullName: '', consent: '' } });

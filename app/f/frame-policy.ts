@@ -13,8 +13,8 @@ export function hostedFormPolicy(pathname: string, requestPolicy: string | null)
   const m = /^\/f\/([a-z0-9-]{1,60})\/?$/.exec(pathname);
   if (!m || !requestPolicy) return null;
   cache.keelDb ??= openDb();
-  const form = cache.keelDb.$client.prepare('select allowed_origins as origins, turnstile_site_key as turnstile from web_forms where slug = ? and active = 1').get(m[1]) as
-    | { origins: string; turnstile: string | null }
+  const form = cache.keelDb.$client.prepare('select allowed_origins as origins, turnstile_site_key as turnstile, redirect_url as redirect from web_forms where slug = ? and active = 1').get(m[1]) as
+    | { origins: string; turnstile: string | null; redirect: string | null }
     | undefined;
-  return form ? formPagePolicy(requestPolicy, originList(form.origins), Boolean(form.turnstile)) : null;
+  return form ? formPagePolicy(requestPolicy, originList(form.origins), Boolean(form.turnstile), form.redirect) : null;
 }

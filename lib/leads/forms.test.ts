@@ -251,6 +251,10 @@ describe('framing and embedding', () => {
     expect(p).toContain('frame-src https://challenges.cloudflare.com');
     expect(p).toContain("connect-src 'self' https://challenges.cloudflare.com");
   });
+  test('a form that redirects may send its visitor on to that site', () => {
+    const p = formPagePolicy("form-action 'self'; frame-ancestors 'none'", [], false, 'https://shop.example/thanks?x=1');
+    expect(p).toBe("form-action 'self' https://shop.example; frame-ancestors 'self'");
+  });
   test('snippets point at this server and this form', () => {
     const s = embedSnippets('https://crm.example', 'contact-us', { email: 'ada@example.com' });
     expect(s.link).toBe('https://crm.example/f/contact-us');

@@ -448,12 +448,15 @@ export function pickRoundRobin(userIds: number[], cursor: number, active: Readon
 
 /**
  * The page policy for a hosted form: the same as every page's (the nonce kept), except that the
- * form's allowed sites (and Keel itself, for the editor's preview) may frame it, and a form with
- * Turnstile may load Cloudflare's widget.
+ * form's allowed sites (and Keel itself) may frame it, a form with Turnstile may load Cloudflare's
+ * widget, and a form with a redirect may be sent on to that site.
  */
-export function formPagePolicy(policy: string, origins: string[], turnstile: boolean): string {
+export function formPagePolicy(policy: string, origins: string[], turnstile: boolean, redirectUrl: string | null = null): string {
   const ancestors = ["'self'", ...origins].join(' ');
   let out = /frame-ancestors [^;]*/.test(policy) ? policy.replace(/frame-ancestors [^;]*/, `frame-ancestors ${ancestors}`) : `${policy}; frame-ancestors ${ancestors}`;
+  // A form sent without script is answered with a redirect to the form's page; form-action covers it.
+  const target = redirectUrl && URL.canParse(redirectUrl) ? new URL(redirectUrl).origin : null;
+  if (target && target !== 'null') out = out.replace(/form-action ([^;]*)/, `form-action $1 ${target}`);
   if (turnstile) {
     const cf = 'https://challenges.cloudflare.com';
     out = /frame-src [^;]*/.test(out) ? out.replace(/frame-src ([^;]*)/, `frame-src $1 ${cf}`) : `${out}; frame-src ${cf}`;

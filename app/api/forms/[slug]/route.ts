@@ -59,19 +59,19 @@ function wantsJson(request: Request): boolean {
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** What a browser that posted the form without script sees when something is wrong. */
-function htmlProblem(status: number, headline: string, lines: string[], headers: Headers): Response {
+function htmlProblem(status: number, headline: string, lines: string[], headers: Headers, back: string | null): Response {
   headers.set('Content-Type', 'text/html; charset=utf-8');
   const items = lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('');
   return new Response(
     `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(headline)}</title>` +
       `<main style="font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem"><h1 style="font-size:1.25rem">${escapeHtml(headline)}</h1>` +
-      `<ul>${items}</ul><p><a href="javascript:history.back()">Go back to the form</a></p></main>`,
+      `<ul>${items}</ul>${back ? `<p><a href="${escapeHtml(back)}">Back to the form</a></p>` : ''}</main>`,
     { status, headers },
   );
 }
 
-function problem(request: Request, status: number, error: string, headers: Headers, fieldErrors?: Record<string, string>): Response {
-  if (!wantsJson(request)) return htmlProblem(status, error, Object.values(fieldErrors ?? {}), headers);
+function problem(request: Request, status: number, error: string, headers: Headers, fieldErrors?: Record<string, string>, form?: WebForm): Response {
+  if (!wantsJson(request)) return htmlProblem(status, error, Object.values(fieldErrors ?? {}), headers, form ? `/f/${form.slug}` : null);
   return Response.json({ ok: false, error, ...(fieldErrors ? { fieldErrors } : {}) }, { status, headers });
 }
 
@@ -153,11 +153,11 @@ export async function POST(request: Request, { params }: Ctx) {
   const payload = await parsePayload(request.headers.get('content-type'), body);
   if (!payload.ok) return problem(request, payload.status, payload.error, headers);
   const checked = readSubmission(form, payload.data);
-  if (!checked.ok) return problem(request, 400, 'Check the highlighted fields.', headers, checked.fieldErrors);
+  if (!checked.ok) return problem(request, 400, 'Check the highlighted fields.', headers, checked.fieldErrors, form);
   const s = checked.submission;
 
   if (form.turnstileSecret && !(await turnstilePasses(form.turnstileSecret, s.turnstileToken, ip)))
-    return problem(request, 400, 'The check that you are a person did not pass. Try again.', headers, { form: 'Complete the check that you are a person' });
+    return problem(request, 400, 'The check that you are a person did not pass. Try again.', headers, { form: 'Complete the check that you are a person' }, form);
 
   const reason = spamReason({
     honeypot: s.honeypot,
