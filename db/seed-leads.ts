@@ -109,7 +109,7 @@ export function seedLeads(db: Db, { faker, today, users, count }: Seeded): void 
         event.run(id, 'created', null, fromForm ? 'form' : 'hand', null, created, fromForm ? null : owner);
         if (score.total !== 0) event.run(id, 'score', 0, score.total, JSON.stringify({ why: 'Created', reasons: score.reasons }), created, null);
         if (fromForm) {
-          submission.run(id, JSON.stringify({ Name: `${first} ${last}`, Email: email, Company: company ?? '', Message: 'Please get in touch about a quote.' }), 'https://harborpine.example/contact', 'newsletter', 'email', 'spring-decks', created);
+          submission.run(id, JSON.stringify({ fullName: `${first} ${last}`, email, ...(company ? { companyName: company } : {}), notes: 'Please get in touch about a quote.' }), 'https://harborpine.example/contact', 'newsletter', 'email', 'spring-decks', created);
         }
       }
     })();

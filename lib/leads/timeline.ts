@@ -1,4 +1,5 @@
 // A lead's history entry in words, without I/O: what the lead page's timeline says for each event.
+import { FORM_FIELD_NAMES } from './forms';
 import { LEAD_STATUS_LABELS } from './schemas';
 import type { ScoreReason } from './scoring';
 
@@ -64,11 +65,11 @@ export function describeLeadEvent(e: Event, userName: (id: number) => string): {
   }
 }
 
-/** A form submission's fields as "Label: value" lines (its data is the JSON the form stored). */
+/** A form submission's fields as "Label: value" lines (its data is the JSON of the values sent, by lead field). */
 export function submissionLines(data: string | null): string[] {
   const parsed = parse<Record<string, unknown>>(data);
   if (!parsed || typeof parsed !== 'object') return [];
   return Object.entries(parsed)
     .filter(([, v]) => v !== null && v !== undefined && String(v).trim() !== '')
-    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+    .map(([k, v]) => `${FORM_FIELD_NAMES[k as keyof typeof FORM_FIELD_NAMES] ?? k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
 }
