@@ -94,6 +94,7 @@ describe('rules', () => {
       'Rule changed: Job title contains “VP” +20 → Job title contains “vice president” −25',
       'Rule changed: Job title contains “vice president” −25 → Job title contains “vice president” −25 (off)',
       'Rule changed: Job title contains “vice president” −25 (off) → Job title contains “vice president” −25',
+      'Rule moved up: Job title contains “vice president” −25',
       'Rule deleted: Job title contains “vice president” −25',
     ]);
     expect(listLeadScoringHistory(db).every((e) => e.userName === admin.name)).toBe(true);

@@ -4,7 +4,7 @@ import { cachedStatement } from '@/db/statements';
 import { AppError } from '@/lib/errors';
 import type { LeadRescoreReason } from '@/lib/jobs/kinds';
 import {
-  describeRuleWithPoints, LEAD_HISTORY_FIELDS, LEAD_SETTING_LABELS, RULE_HISTORY_FIELD, type LeadSettings, type ScoringRule, type ScoringRuleInput,
+  describeRuleWithPoints, LEAD_HISTORY_FIELDS, LEAD_SETTING_LABELS, RULE_HISTORY_FIELD, RULE_MOVED_FIELD, type LeadSettings, type ScoringRule, type ScoringRuleInput,
 } from '@/lib/leads/scoring';
 import { enqueueJob, type JobRow, latestJob } from './jobs';
 import { loadScoringRules, recomputeLeadScore } from './leads';
@@ -122,7 +122,7 @@ export function deleteScoringRule(db: Db, ruleId: number, actor: SessionUser, no
 }
 
 /** Swaps a rule with its neighbour of the same kind. Order is how the list reads; it moves no score. */
-export function moveScoringRule(db: Db, ruleId: number, direction: 'up' | 'down'): void {
+export function moveScoringRule(db: Db, ruleId: number, direction: 'up' | 'down', actor: SessionUser, now = Date.now()): void {
   db.transaction(() => {
     const rule = getRule(db, ruleId);
     if (!rule) throw new AppError(GONE);
@@ -134,6 +134,7 @@ export function moveScoringRule(db: Db, ruleId: number, direction: 'up' | 'down'
     // Numbered 1…n within the kind: the list and the scoring read each kind in its own order.
     const update = db.$client.prepare('update lead_scoring_rules set position = ? where id = ?');
     ids.forEach((id, k) => update.run(k + 1, id));
+    logChange(db, RULE_MOVED_FIELD, described(rule), direction, actor, now);
   });
 }
 

@@ -210,7 +210,9 @@ export const LEAD_SETTING_LABELS: Record<keyof LeadSettings, string> = {
   leadEngagementDecayPct: 'Engagement fades',
 };
 export const RULE_HISTORY_FIELD = 'leadScoringRule';
-export const LEAD_HISTORY_FIELDS = [...Object.keys(LEAD_SETTING_LABELS), RULE_HISTORY_FIELD];
+/** A rule moved in the list: the rule in words before, 'up' or 'down' after. */
+export const RULE_MOVED_FIELD = 'leadScoringRuleMoved';
+export const LEAD_HISTORY_FIELDS = [...Object.keys(LEAD_SETTING_LABELS), RULE_HISTORY_FIELD, RULE_MOVED_FIELD];
 
 /** A rule with its points, for history and confirmations: "Job title contains “vp” +20". */
 export function describeRuleWithPoints(rule: ScoringRule): string {
@@ -224,6 +226,7 @@ export function formatPoints(points: number): string {
 
 /** One line of the lead-scoring history. */
 export function describeLeadHistory(change: { field: string; fromValue: string | null; toValue: string | null }): string {
+  if (change.field === RULE_MOVED_FIELD) return `Rule moved ${change.toValue === 'up' ? 'up' : 'down'}: ${change.fromValue}`;
   if (change.field === RULE_HISTORY_FIELD) {
     if (change.fromValue === null) return `Rule added: ${change.toValue}`;
     if (change.toValue === null) return `Rule deleted: ${change.fromValue}`;

@@ -38,8 +38,8 @@ export const deleteScoringRuleAction = defineAction({ schema: ruleIdSchema, role
   refresh();
 });
 
-export const moveScoringRuleAction = defineAction({ schema: moveRuleSchema, roles: ADMIN }, ({ ruleId, direction }, { db }) => {
-  moveScoringRule(db, ruleId, direction);
+export const moveScoringRuleAction = defineAction({ schema: moveRuleSchema, roles: ADMIN }, ({ ruleId, direction }, { db, user }) => {
+  moveScoringRule(db, ruleId, direction, user);
   revalidatePath('/settings/lead-scoring');
 });
 
