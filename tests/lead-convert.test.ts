@@ -17,7 +17,7 @@ const { createCompany } = await import('@/db/queries/companies');
 const { createDeal } = await import('@/db/queries/deals');
 const { convertLead, findExistingForLead, getLeadForConversion, LEAD_STALE_MESSAGE, ALREADY_CONVERTED_MESSAGE } = await import('@/db/queries/lead-convert');
 const { listTimeline } = await import('@/db/queries/timeline');
-const { convertLeadSchema } = await import('@/lib/leads/convert');
+const { convertLeadSchema, defaultChoices } = await import('@/lib/leads/convert');
 const { convertLeadAction } = await import('@/app/(app)/leads/[id]/convert/actions');
 
 const DAY = 86_400_000;
@@ -143,7 +143,7 @@ describe('converting a lead', () => {
     const lead = getLeadForConversion(db, leadId, admin)!;
 
     const found = findExistingForLead(db, lead, admin);
-    expect(found.contacts).toEqual([{ id: existing, name: 'Annie Lee', email: 'annie@home.test', companyId: null, companyName: null, primary: false }]);
+    expect(found.contacts).toEqual([{ id: existing, name: 'Annie Lee', email: 'annie@home.test', companyId: null, companyName: null, primary: false, linked: false }]);
     // The domain comes from the lead's email when it has no website; the same name is found too.
     expect(found.companies.map((c) => [c.id, c.reasons])).toEqual(
       expect.arrayContaining([
@@ -165,6 +165,19 @@ describe('converting a lead', () => {
       deal: null,
     });
     expect(listTimeline(db, { contactId: existing }, { types: ['lead'] }).entries[0].body).toBe('Linked contact Annie Lee and linked company Northwind Traders Ltd.');
+  });
+
+  test('the contact a submission already linked the lead to is found and proposed, whatever its email', () => {
+    const linked = createContact(db, { firstName: 'Ann', lastName: 'Lee', email: 'ann.lee@elsewhere.test', companyId: null, ownerId: null, tags: [] }, admin).id;
+    const byEmail = createContact(db, { firstName: 'Ann', lastName: 'L.', email: 'ann@northwind.test', companyId: null, ownerId: null, tags: [] }, admin).id;
+    const leadId = websiteLead(ana.id);
+    db.$client.prepare('update leads set contact_id = ? where id = ?').run(linked, leadId);
+    const found = findExistingForLead(db, getLeadForConversion(db, leadId, admin)!, admin);
+    expect(found.contacts.map((c) => [c.id, c.linked, c.primary])).toEqual([
+      [linked, true, false],
+      [byEmail, false, true],
+    ]);
+    expect(defaultChoices({ companyName: 'Northwind' }, found.contacts, found.companies).contact).toBe(linked);
   });
 
   test('a converted lead is not converted twice; a stale version is refused; nothing half-written', async () => {

@@ -58,24 +58,31 @@ export type OpenDeal = { id: number; title: string; valueCents: number; stageNam
 export type Existing = { contacts: ExistingContact[]; companies: (ExistingCompany & { openDeals: OpenDeal[]; openDealCount: number })[] };
 
 /**
- * What already exists for a lead, among the records the viewer may see: contacts with its email as
+ * What already exists for a lead, among the records the viewer may see: the contact it is linked to
+ * already (a form submission matched it), contacts with its email as
  * their primary or another address (found through the email match key, an index lookup), companies
  * with its domain or a same or similar name (the duplicates rule, through the company match keys),
  * the companies of those contacts, and each company's open deals.
  */
-export function findExistingForLead(db: Db, lead: ConvertibleLead, viewer: Viewer): Existing {
+export function findExistingForLead(db: Db, lead: ConvertibleLead & { contactId?: number | null }, viewer: Viewer): Existing {
   const email = normaliseEmail(lead.email);
-  const contacts = email
-    ? (db.$client
-        .prepare(
-          `select c.id, trim(c.first_name || ' ' || c.last_name) as name, c.email, co.id as companyId, co.name as companyName, c.email = @email as "primary"
-           from contacts c left join companies co on co.id = c.company_id ${andScope(companyScope(db, viewer, 'co', { one: true }))}
-           where c.id in (select contact_id from contact_match_keys where type = 'email' and key = @email union select id from contacts where email = @email)
-             ${andScope(contactScope(db, viewer, 'c'))}
-           order by "primary" desc, c.id limit 10`,
-        )
-        .all({ email }) as (Omit<ExistingContact, 'primary'> & { primary: number })[]).map((c) => ({ ...c, primary: Boolean(c.primary) }))
-    : [];
+  const contacts =
+    email || lead.contactId
+      ? (db.$client
+          .prepare(
+            `select c.id, trim(c.first_name || ' ' || c.last_name) as name, c.email, co.id as companyId, co.name as companyName,
+                    c.email = @email as "primary", c.id = @linked as linked
+             from contacts c left join companies co on co.id = c.company_id ${andScope(companyScope(db, viewer, 'co', { one: true }))}
+             where c.id in (select contact_id from contact_match_keys where type = 'email' and key = @email union select id from contacts where email = @email union select @linked)
+               ${andScope(contactScope(db, viewer, 'c'))}
+             order by linked desc, "primary" desc, c.id limit 10`,
+          )
+          .all({ email, linked: lead.contactId ?? null }) as (Omit<ExistingContact, 'primary' | 'linked'> & { primary: number | null; linked: number | null })[]).map((c) => ({
+          ...c,
+          primary: Boolean(c.primary),
+          linked: Boolean(c.linked),
+        }))
+      : [];
   const byId = new Map<number, ExistingCompany>();
   for (const c of contacts) {
     if (c.companyId && c.companyName) byId.set(c.companyId, { id: c.companyId, name: c.companyName, domain: null, reasons: [`Company of ${c.name}`], score: 1 });

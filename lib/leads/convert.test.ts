@@ -52,12 +52,13 @@ describe('prefilled from the lead', () => {
 });
 
 describe('what the wizard proposes', () => {
-  const contact = (id: number, primary: boolean, companyId: number | null = null): ExistingContact => ({ id, name: `C${id}`, email: null, companyId, companyName: companyId ? `Co${companyId}` : null, primary });
+  const contact = (id: number, primary: boolean, companyId: number | null = null, linked = false): ExistingContact => ({ id, name: `C${id}`, email: null, companyId, companyName: companyId ? `Co${companyId}` : null, primary, linked });
   const company = (id: number, ...reasons: string[]): ExistingCompany => ({ id, name: `Co${id}`, domain: null, reasons, score: 0.9 });
   test.each([
     ['nothing exists, the lead names a company', [], [], {}, { contact: 'new', company: 'new' }],
     ['nothing exists, no company named', [], [], { companyName: null }, { contact: 'new', company: 'none' }],
     ['a primary-email match wins over an other-email one', [contact(1, false), contact(2, true)], [], {}, { contact: 2, company: 'new' }],
+    ['the contact a submission linked comes first', [contact(2, true), contact(3, false, 9, true)], [], {}, { contact: 3, company: 9 }],
     ['an other-email match is still proposed', [contact(1, false)], [], {}, { contact: 1, company: 'new' }],
     ['the contact’s company comes first', [contact(1, true, 7)], [company(8, 'Same website domain acme.com')], {}, { contact: 1, company: 7 }],
     ['same domain is proposed', [], [company(8, 'Same website domain acme.com')], {}, { contact: 'new', company: 8 }],

@@ -75,19 +75,30 @@ export function dealDraftFrom(lead: ConvertibleLead, pipelines: { id: number; st
 
 // ─── What already exists ─────────────────────────────────────────────────────────────────────────
 
-export type ExistingContact = { id: number; name: string; email: string | null; companyId: number | null; companyName: string | null; primary: boolean };
+export type ExistingContact = {
+  id: number;
+  name: string;
+  email: string | null;
+  companyId: number | null;
+  companyName: string | null;
+  /** The lead's email is this contact's primary one (else one of its other emails). */
+  primary: boolean;
+  /** The lead is linked to this contact already (a submission matched it). */
+  linked: boolean;
+};
 export type ExistingCompany = { id: number; name: string; domain: string | null; reasons: string[]; score: number };
 
 export type ConvertChoices = { contact: 'new' | number; company: 'new' | 'none' | number };
 
 /**
- * What the wizard proposes before the user decides: a contact with the lead's email as its primary
- * address is the same person (link it), one that has it among other emails too; the company of that
+ * What the wizard proposes before the user decides: the contact the lead is linked to already (a
+ * form submission matched it), else a contact with the lead's email as its primary address is the
+ * same person (link it), one that has it among other emails too; the company of that
  * contact, else a company with the same domain or the same name (link it), else a new company when
  * the lead names one, else none. A merely similar name is shown but not chosen: the user decides.
  */
 export function defaultChoices(lead: Pick<ConvertibleLead, 'companyName'>, contacts: ExistingContact[], companies: ExistingCompany[]): ConvertChoices {
-  const contact = contacts.find((c) => c.primary) ?? contacts[0] ?? null;
+  const contact = contacts.find((c) => c.linked) ?? contacts.find((c) => c.primary) ?? contacts[0] ?? null;
   const sure = companies.find((c) => c.reasons.some((r) => r.startsWith('Same website domain') || r === 'Same company name' || r.startsWith('Company of')));
   const company: ConvertChoices['company'] = contact?.companyId ?? sure?.id ?? (lead.companyName?.trim() ? 'new' : 'none');
   return { contact: contact?.id ?? 'new', company };

@@ -70,7 +70,7 @@ export function ConvertForm({ lead, contact, company, deal, choices, contacts, c
         <fieldset className="min-w-0">
           <legend className="text-base font-semibold text-slate-900">Contact</legend>
           <p className="mb-3 text-sm text-slate-500">
-            {contacts.length ? `${contacts.length === 1 ? 'A contact has' : `${contacts.length} contacts have`} this lead’s email.` : 'No contact has this lead’s email yet.'}
+            {contacts.length ? 'Already in Keel, with this lead’s email or linked to it. Link to them, or create a new contact.' : 'No contact has this lead’s email yet.'}
           </p>
           {errors.contact ? <p className="mb-2 text-sm text-red-600">{errors.contact}</p> : null}
           <div className="space-y-2" data-testid="existing-contacts">
@@ -85,7 +85,7 @@ export function ConvertForm({ lead, contact, company, deal, choices, contacts, c
                 testId="existing-contact"
                 detail={
                   <>
-                    {c.primary ? 'Same email' : 'Has this email among its other emails'}
+                    {c.linked ? 'Already linked to this lead' : c.primary ? 'Same email' : 'Has this email among its other emails'}
                     {c.email ? ` · ${c.email}` : ''}
                     {c.companyName ? ` · ${c.companyName}` : ''} ·{' '}
                     <Link href={`/contacts/${c.id}`} target="_blank" className="text-brand-700 hover:underline">
