@@ -4,7 +4,7 @@ import { defineConfig, devices } from '@playwright/test';
 // own freshly seeded database, in Debian's Chromium (never a downloaded browser).
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const desktop = { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } };
-const WORKSPACE_WIDE = ['workspace-settings.spec.ts', 'visibility.spec.ts'];
+const WORKSPACE_WIDE = ['workspace-settings.spec.ts', 'visibility.spec.ts', 'lead-scoring.spec.ts'];
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -28,6 +28,8 @@ export default defineConfig({
     { name: 'chromium', testIgnore: WORKSPACE_WIDE, use: desktop },
     { name: 'workspace-settings', testMatch: 'workspace-settings.spec.ts', dependencies: ['chromium'], use: desktop },
     { name: 'visibility', testMatch: 'visibility.spec.ts', dependencies: ['workspace-settings'], use: desktop },
+    // Changes the scoring rules and the hot threshold: every lead's score moves while it runs.
+    { name: 'lead-scoring', testMatch: 'lead-scoring.spec.ts', dependencies: ['visibility'], use: desktop },
   ],
   webServer: {
     command: `rm -rf tmp/e2e-${PORT} && npm start`,

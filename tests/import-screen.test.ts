@@ -113,7 +113,7 @@ describe('POST /api/import', () => {
   });
 
   test('an unknown kind is refused', async () => {
-    const response = await route.POST(post(CSV, { kind: 'leads', name: 'x.csv' }));
+    const response = await route.POST(post(CSV, { kind: 'opportunities', name: 'x.csv' }));
     expect(response.status).toBe(400);
     expect(batches()).toBe(0);
   });

@@ -278,6 +278,7 @@ describe('schedules', () => {
   test('the first look at a new schedule starts it from now: nothing runs for the past', () => {
     expect(listSchedules(db).map((s) => [s.name, s.cron, s.lastSlotAt])).toEqual([
       ['backup', '0 2 * * *', null],
+      ['lead_rescore', '30 3 * * *', null],
       ['prune', '17 * * * *', null],
     ]);
     expect(enqueueDueSchedules(db, clock)).toEqual([]);
@@ -287,7 +288,7 @@ describe('schedules', () => {
   test('after three days down the nightly backup runs once, for the latest slot, in the workspace time zone', () => {
     setZone('Europe/Berlin');
     enqueueDueSchedules(db, clock);
-    db.$client.prepare(`update job_schedules set enabled = 0 where name = 'prune'`).run();
+    db.$client.prepare(`update job_schedules set enabled = 0 where name in ('prune', 'lead_rescore')`).run();
     clock += 3 * 24 * 3600_000; // 2026-12-06 12:00 UTC
     const ids = enqueueDueSchedules(db, clock);
     expect(ids).toHaveLength(1);
@@ -328,7 +329,7 @@ describe('schedules', () => {
     updateSchedule(db, 'backup', { enabled: false }, null, clock);
     expect(scheduleNextRuns(db, clock).get('backup')).toBeNull();
     clock += 5 * 24 * 3600_000;
-    expect(enqueueDueSchedules(db, clock).length).toBe(1); // the hourly prune only
+    expect(enqueueDueSchedules(db, clock).map((id) => getJob(db, id)?.kind).sort()).toEqual(['lead_rescore', 'prune']); // the backup is off
     expect(backupJobs()).toEqual([]);
     updateSchedule(db, 'backup', { enabled: true }, null, clock);
     expect(enqueueDueSchedules(db, clock + 60_000).filter((id) => getJob(db, id)?.kind === 'backup')).toEqual([]);

@@ -11,6 +11,7 @@ import type { ListPage } from '@/lib/list/params';
 import { ftsPrefixQuery } from '@/lib/search/fts';
 import { loadScoringRules } from '@/db/scoring-rules';
 import { orderBy, selectBatches, selectPage, type SortSql } from './list';
+import { cachedStatement } from '@/db/statements';
 import { assertRefs } from './refs';
 import { setTags, tagsFor, withTags } from './tags';
 import type { SessionUser } from './users';
@@ -166,9 +167,7 @@ export function sourceIdByName(db: Db, name: string): number | null {
 
 export function leadEvent(db: Db, leadId: number, kind: LeadEventKind, change: { from?: unknown; to?: unknown; detail?: unknown }, userId: number | null, at: number): void {
   const text = (v: unknown) => (v === undefined || v === null ? null : String(v));
-  db.$client
-    .prepare('insert into lead_events (lead_id, kind, from_value, to_value, detail, at, user_id) values (?, ?, ?, ?, ?, ?, ?)')
-    .run(leadId, kind, text(change.from), text(change.to), change.detail === undefined ? null : JSON.stringify(change.detail), at, userId);
+  cachedStatement(db, 'insert into lead_events (lead_id, kind, from_value, to_value, detail, at, user_id) values (?, ?, ?, ?, ?, ?, ?)').run(leadId, kind, text(change.from), text(change.to), change.detail === undefined ? null : JSON.stringify(change.detail), at, userId);
 }
 
 // ─── Score ───────────────────────────────────────────────────────────────────────────────────────
@@ -178,10 +177,11 @@ export { loadScoringRules } from '@/db/scoring-rules';
 
 /** What the lead did that engagement rules count: its submissions and its logged activities. */
 function engagementsOf(db: Db, leadId: number): LeadEngagement[] {
-  const submissions = db.$client.prepare('select created_at as at from form_submissions where lead_id = ? and spam = 0').all(leadId) as { at: number }[];
-  const activities = db.$client
-    .prepare(`select type, coalesce(done_at, created_at) as at from activities where lead_id = ? and type in ('call', 'meeting', 'email', 'note') and (done_at is not null or type = 'note')`)
-    .all(leadId) as { type: EngagementEvent; at: number }[];
+  const submissions = cachedStatement(db, 'select created_at as at from form_submissions where lead_id = ? and spam = 0').all(leadId) as { at: number }[];
+  const activities = cachedStatement(
+    db,
+    `select type, coalesce(done_at, created_at) as at from activities where lead_id = ? and type in ('call', 'meeting', 'email', 'note') and (done_at is not null or type = 'note')`,
+  ).all(leadId) as { type: EngagementEvent; at: number }[];
   return [...submissions.map((s) => ({ event: 'submission' as const, at: s.at })), ...activities.map((a) => ({ event: a.type, at: a.at }))];
 }
 
@@ -190,18 +190,20 @@ function engagementsOf(db: Db, leadId: number): LeadEngagement[] {
  * timeline entry with the rules that gave it and why it was scored again (`why`). Returns the score.
  */
 export function recomputeLeadScore(db: Db, leadId: number, options: { now: number; userId: number | null; why: string; rules?: ScoringRule[]; decayPct?: number }): number {
-  const lead = db.$client
-    .prepare(
-      `select l.score, l.title, l.email, l.company_name, l.country, l.website, l.phone, l.utm_source, l.utm_medium, l.utm_campaign, s.name as source
-       from leads l left join lead_sources s on s.id = l.source_id where l.id = ?`,
-    )
-    .get(leadId) as (ScoredLead & { score: number }) | undefined;
+  const lead = cachedStatement(
+    db,
+    `select l.score, l.fit_points as fitPoints, l.engagement_points as engagementPoints, l.title, l.email, l.company_name, l.country, l.website, l.phone,
+            l.utm_source, l.utm_medium, l.utm_campaign, s.name as source
+     from leads l left join lead_sources s on s.id = l.source_id where l.id = ?`,
+  ).get(leadId) as (ScoredLead & { score: number; fitPoints: number; engagementPoints: number }) | undefined;
   if (!lead) return 0;
   const rules = options.rules ?? loadScoringRules(db);
   const decayPct = options.decayPct ?? getWorkspace(db).leadEngagementDecayPct;
   const score = scoreLead(lead, engagementsOf(db, leadId), rules, { now: options.now, decayPct });
+  if (score.total === lead.score && score.fit === lead.fitPoints && score.engagement === lead.engagementPoints) return lead.score;
+  cachedStatement(db, 'update leads set score = ?, fit_points = ?, engagement_points = ? where id = ?').run(score.total, score.fit, score.engagement, leadId);
+  // The split can move while the total stands still (fit up as engagement fades): no timeline entry then.
   if (score.total === lead.score) return lead.score;
-  db.$client.prepare('update leads set score = ?, fit_points = ?, engagement_points = ? where id = ?').run(score.total, score.fit, score.engagement, leadId);
   leadEvent(db, leadId, 'score', { from: lead.score, to: score.total, detail: { why: options.why, reasons: score.reasons } }, options.userId, options.now);
   return score.total;
 }

@@ -9,7 +9,7 @@ test('a call with an outcome and a follow-up parses from form values', () => {
 });
 
 test.each([
-  [{ ...base, contactId: '' }, 'subject', 'Log it on a contact, a company or a deal'],
+  [{ ...base, contactId: '' }, 'subject', 'Log it on a contact, a company, a deal or a lead'],
   [{ ...base, type: 'note', outcome: 'connected' }, 'outcome', 'Only calls have an outcome'],
   [{ ...base, followUp: 'on', followUpDue: '2026-11-30' }, 'followUpSubject', 'Name the follow-up task'],
   [{ ...base, followUp: 'on', followUpSubject: 'x' }, 'followUpDue', 'Pick a due date'],

@@ -50,3 +50,8 @@ test.each([
   if (message === null) expect(problem).toBeNull();
   else expect(problem).toMatch(message);
 });
+
+test('lead scoring changes kept in the same history read as the lead scoring page writes them', () => {
+  expect(describeSettingChange({ field: 'leadHotThreshold' as never, fromValue: '50', toValue: '65' })).toBe('Hot from score: 50 → 65');
+  expect(describeSettingChange({ field: 'leadEngagementDecayPct' as never, fromValue: '0', toValue: '10' })).toBe('Engagement fades: never → 10% a month');
+});

@@ -1,3 +1,4 @@
+import { describeLeadHistory } from '@/lib/leads/scoring';
 import type { PaymentTerms, RepsSee } from '@/db/schema';
 import { formatScaled } from '@/lib/numbers';
 import { PAYMENT_TERM_LABELS } from '@/lib/quotes/status';
@@ -57,6 +58,8 @@ export function describeSettingValue(field: SettingField, value: string | null):
 
 /** One line of the history: "Currency: USD → EUR", "Logo: a PNG image uploaded", "Logo removed". */
 export function describeSettingChange(change: SettingChange): string {
+  // The lead scoring page keeps its rules' and settings' history in the same table.
+  if (!(change.field in SETTING_LABELS)) return describeLeadHistory(change);
   const label = SETTING_LABELS[change.field];
   if (change.field === 'logo') return change.toValue === null ? 'Logo removed' : `Logo: ${describeSettingValue('logo', change.toValue)} uploaded`;
   return `${label}: ${describeSettingValue(change.field, change.fromValue)} → ${describeSettingValue(change.field, change.toValue)}`;
