@@ -229,7 +229,10 @@ const FILLABLE_META: [keyof Pick<Submission, 'utmSource' | 'utmMedium' | 'utmCam
  * joins its timeline and its score is computed again.
  */
 export function recordSubmission(db: Db, form: WebForm, s: Submission, m: SubmissionMeta): SubmissionOutcome {
-  return db.transaction(() => {
+  // BEGIN IMMEDIATE: it reads (the lead with this email, whose turn it is) before it writes, and
+  // concurrent submissions (several web processes) must wait for the write lock rather than fail
+  // with SQLITE_BUSY when a read transaction cannot be upgraded.
+  return db.$client.transaction((): SubmissionOutcome => {
     const spam = m.spamReason !== null;
     const consent = s.consent ? { consentText: form.consentText, consentAt: m.now, consentIp: m.ip } : null;
     const contactId = contactByEmail(db, s.lead.email);
@@ -297,7 +300,7 @@ export function recordSubmission(db: Db, form: WebForm, s: Submission, m: Submis
     );
     recomputeLeadScore(db, leadId, { now: m.now, userId: null, why: 'A form was sent' });
     return { leadId, submissionId, created: !existing, spam, taskId };
-  });
+  }).immediate();
 }
 
 // ─── Spam review ─────────────────────────────────────────────────────────────────────────────────
