@@ -42,7 +42,7 @@ function websiteLead(owner: number, fields: Partial<Record<'first_name' | 'last_
       )
       .run({ ...v, source, owner, t: T0 }).lastInsertRowid,
   );
-  db.$client.prepare(`insert into form_submissions (lead_id, data, created_at) values (?, ?, ?)`).run(id, JSON.stringify({ first_name: v.first_name, email: v.email, message: 'Need 40 seats' }), T0);
+  db.$client.prepare(`insert into form_submissions (lead_id, data, created_at) values (?, ?, ?)`).run(id, JSON.stringify({ firstName: v.first_name, email: v.email, notes: 'Need 40 seats' }), T0);
   db.$client
     .prepare(`insert into activities (type, subject, done_at, owner_id, lead_id, created_at, updated_at) values ('call', 'Intro call', ?, ?, ?, ?, ?)`)
     .run(T0 + DAY, owner, id, T0 + DAY, T0 + DAY);

@@ -110,8 +110,8 @@ describe('what was done, in words', () => {
   test.each([[null], ['{'], ['[]'], ['{"contact":1}']])('junk detail %j reads as none', (json) => expect(parseConversionDetail(json)).toBeNull());
 
   test.each([
-    ['{"first_name":"Ann","email":"ann@x.test","message":"Hi\\n there","empty":"","n":3}', 'First name: Ann\nEmail: ann@x.test\nMessage: Hi there\nN: 3'],
-    ['{"companyName":"Acme"}', 'Company name: Acme'],
+    ['{"firstName":"Ann","email":"ann@x.test","notes":"Hi\\n there","companyName":""}', 'First name: Ann\nEmail: ann@x.test\nMessage: Hi there'],
+    ['{"fullName":"Ada Lovelace"}', 'Full name: Ada Lovelace'],
     ['{}', null],
     ['not json', null],
     [null, null],

@@ -3,6 +3,7 @@ import { companySchema, contactSchema } from '@/lib/contacts/schemas';
 import { emailDomain, isFreeMailDomain, isSharedSiteDomain, normaliseDomain } from '@/lib/customers/normalise';
 import { createDealSchema, dealTitle } from '@/lib/deals/schemas';
 import { leadName } from './schemas';
+import { submissionLines } from './timeline';
 
 // Converting a lead (issue 14), the pure part: what the wizard prefills from the lead, which of the
 // records that already exist it proposes to link, the form's schema, and the words for what was done.
@@ -195,23 +196,11 @@ export function parseConversionDetail(json: string | null): ConversionDetail | n
 }
 
 /**
- * A form submission's fields (stored as JSON of field → value) as lines for a timeline: "Email:
- * ann@acme.test". Empty values are left out, long ones cut; at most 12 lines.
+ * A form submission's fields as lines for a contact's timeline, as the lead's page names them
+ * (lib/leads/timeline.ts: "Full name: Ada", "Message: …"), each on one line and cut at 200
+ * characters; at most 12 lines; null when there is nothing to show.
  */
 export function describeSubmission(json: string | null): string | null {
-  let data: unknown;
-  try {
-    data = json ? JSON.parse(json) : null;
-  } catch {
-    return null;
-  }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
-  const label = (key: string) => {
-    const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
-    return words ? `${words[0].toUpperCase()}${words.slice(1)}` : key;
-  };
-  const lines = Object.entries(data as Record<string, unknown>)
-    .filter(([, v]) => (typeof v === 'string' && v.trim() !== '') || typeof v === 'number' || typeof v === 'boolean')
-    .map(([k, v]) => `${label(k)}: ${clip(String(v).replace(/\s+/g, ' ').trim(), 200)}`);
+  const lines = submissionLines(json).map((line) => clip(line.replace(/\s+/g, ' ').trim(), 220));
   return lines.length ? lines.slice(0, 12).join('\n') : null;
 }

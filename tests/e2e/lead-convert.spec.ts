@@ -23,7 +23,7 @@ function insertLead(fields: { first: string; last: string; email: string; compan
         )
         .run(fields.first, fields.last, fields.email, fields.company, fields.ownerId, source, fields.status ?? 'qualified', fields.score ?? 40, now - 3 * 86_400_000, now - 3 * 86_400_000).lastInsertRowid,
     );
-    db.prepare(`insert into form_submissions (lead_id, data, created_at) values (?, ?, ?)`).run(id, JSON.stringify({ email: fields.email, message: 'We need 25 seats' }), now - 3 * 86_400_000);
+    db.prepare(`insert into form_submissions (lead_id, data, created_at) values (?, ?, ?)`).run(id, JSON.stringify({ email: fields.email, notes: 'We need 25 seats' }), now - 3 * 86_400_000);
     db.prepare(`insert into activities (type, subject, done_at, owner_id, lead_id, created_at, updated_at) values ('call', 'Discovery call with the lead', ?, ?, ?, ?, ?)`).run(
       now - 2 * 86_400_000, fields.ownerId, id, now - 2 * 86_400_000, now - 2 * 86_400_000,
     );
