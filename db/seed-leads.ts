@@ -60,6 +60,7 @@ export function seedLeads(db: Db, { faker, today, users, count }: Seeded): void 
     `insert into form_submissions (form_id, lead_id, data, page_url, utm_source, utm_medium, utm_campaign, created_at) values (${formId}, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const event = sqlite.prepare('insert into lead_events (lead_id, kind, from_value, to_value, detail, at, user_id) values (?, ?, ?, ?, ?, ?, ?)');
+  const activity = sqlite.prepare('insert into activities (type, subject, done_at, owner_id, lead_id, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)');
   const converted = Math.min(closed.length, Math.floor(count * 0.2));
 
   const BATCH = 5000;
@@ -94,6 +95,12 @@ export function seedLeads(db: Db, { faker, today, users, count }: Seeded): void 
           utm_campaign: fromForm ? 'spring-decks' : null,
         };
         const engagements: LeadEngagement[] = fromForm ? [{ event: 'submission', at: created }] : [];
+        // A lead being worked has had a call, and a qualified one a meeting too.
+        const firstContacted = status === 'new' ? null : created + faker.number.int({ min: 1, max: 48 }) * 3_600_000;
+        const worked: { type: 'call' | 'meeting'; subject: string; at: number }[] = [];
+        if (firstContacted !== null && status !== 'converted') worked.push({ type: 'call', subject: 'Intro call', at: firstContacted });
+        if (firstContacted !== null && status === 'qualified') worked.push({ type: 'meeting', subject: 'Discovery meeting', at: firstContacted + 3 * DAY });
+        for (const w of worked) if (w.at <= today) engagements.push({ event: w.type, at: w.at });
         const score = scoreLead(lead, engagements, rules, { now: today, decayPct: 0 });
         const id = Number(
           insert.run({
@@ -102,12 +109,13 @@ export function seedLeads(db: Db, { faker, today, users, count }: Seeded): void 
             score: score.total, fit: score.fit, engagement: score.engagement, notes: faker.helpers.arrayElement(NOTES),
             contact: deal?.contactId ?? null, companyId: deal?.companyId ?? null, deal: deal?.id ?? null,
             convertedAt: deal ? deal.closedAt - 30 * DAY : null, convertedBy: deal ? owner : null,
-            firstContacted: status === 'new' ? null : created + faker.number.int({ min: 1, max: 48 }) * 3_600_000,
+            firstContacted,
             created, utmSource: lead.utm_source, utmMedium: lead.utm_medium, utmCampaign: lead.utm_campaign,
           }).lastInsertRowid,
         );
         event.run(id, 'created', null, fromForm ? 'form' : 'hand', null, created, fromForm ? null : owner);
-        if (score.total !== 0) event.run(id, 'score', 0, score.total, JSON.stringify({ why: 'Created', reasons: score.reasons }), created, null);
+        for (const w of worked) if (w.at <= today) activity.run(w.type, w.subject, w.at, owner, id, w.at, w.at);
+        if (score.total !== 0) event.run(id, 'score', '0', String(score.total), JSON.stringify({ why: 'Created', reasons: score.reasons }), created, null);
         if (fromForm) {
           submission.run(id, JSON.stringify({ fullName: `${first} ${last}`, email, ...(company ? { companyName: company } : {}), notes: 'Please get in touch about a quote.' }), 'https://harborpine.example/contact', 'newsletter', 'email', 'spring-decks', created);
         }

@@ -145,7 +145,7 @@ describe('rules', () => {
     const { version } = getLeadSettings(db);
     expect(await actions.updateLeadSettingsAction(form({ updatedAt: String(version), leadHotThreshold: '10', leadFirstContactHours: '4', leadEngagementDecayPct: '0' }))).toEqual(refused);
     expect(listScoringRules(db)).toHaveLength(6);
-    expect(getLeadSettings(db).leadHotThreshold).toBe(50);
+    expect(getLeadSettings(db).leadHotThreshold).toBe(30);
     expect(rescoreJobs()).toEqual([]);
     expect(listLeadScoringHistory(db)).toEqual([]);
   });
@@ -174,7 +174,7 @@ describe('settings', () => {
     expect(listLeadScoringHistory(db).map(describeLeadHistory)).toEqual([
       'Engagement fades: never → 10% a month',
       'First contact due within: 4 working hours → 8 working hours',
-      'Hot from score: 50 → 70',
+      'Hot from score: 30 → 70',
     ]);
   });
 
@@ -187,7 +187,7 @@ describe('settings', () => {
   ])('%j is refused beside its field', async (over, field, message) => {
     const values = { updatedAt: String(getLeadSettings(db).version), leadHotThreshold: '50', leadFirstContactHours: '4', leadEngagementDecayPct: '0', ...over };
     expect(await actions.updateLeadSettingsAction(form(values))).toMatchObject({ ok: false, fieldErrors: { [field]: message } });
-    expect(getLeadSettings(db).leadHotThreshold).toBe(50);
+    expect(getLeadSettings(db).leadHotThreshold).toBe(30);
   });
 });
 

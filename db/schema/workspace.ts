@@ -32,7 +32,7 @@ export const workspace = sqliteTable(
   repsSee: text('reps_see', { enum: REPS_SEE }).notNull().default('everything'),
   // Leads: the score from which a lead is hot, the working hours a new lead's "First contact" task is
   // due within, and the share of engagement points that fades each month (0 = none).
-  leadHotThreshold: integer('lead_hot_threshold').notNull().default(50),
+  leadHotThreshold: integer('lead_hot_threshold').notNull().default(30),
   leadFirstContactHours: integer('lead_first_contact_hours').notNull().default(4),
   leadEngagementDecayPct: integer('lead_engagement_decay_pct').notNull().default(0),
   // Set when a logo is stored in workspace_logo; part of the logo's URL so a new one is never served stale.

@@ -22,7 +22,7 @@ export function LeadToolbar({ users, sources, canReviewSpam }: Props) {
         <label className="block">
           <span className="mb-0.5 block text-xs font-medium text-slate-500">Status</span>
           <select className={cx(inputClass, 'pr-8 sm:w-40')} value={params.get('status') ?? 'open'} onChange={(e) => apply('status', e.target.value === 'open' ? null : e.target.value)}>
-            <option value="open">Open (new to qualified)</option>
+            <option value="open">Open</option>
             {Object.entries(LEAD_STATUS_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
