@@ -180,7 +180,8 @@ function engagementsOf(db: Db, leadId: number): LeadEngagement[] {
   const submissions = cachedStatement(db, 'select created_at as at from form_submissions where lead_id = ? and spam = 0').all(leadId) as { at: number }[];
   const activities = cachedStatement(
     db,
-    `select type, coalesce(done_at, created_at) as at from activities where lead_id = ? and type in ('call', 'meeting', 'email', 'note') and (done_at is not null or type = 'note')`,
+    // The unary + keeps the planner on activities_lead_idx (a lead has a handful of rows), not the type index.
+    `select type, coalesce(done_at, created_at) as at from activities where lead_id = ? and +type in ('call', 'meeting', 'email', 'note') and (done_at is not null or type = 'note')`,
   ).all(leadId) as { type: EngagementEvent; at: number }[];
   return [...submissions.map((s) => ({ event: 'submission' as const, at: s.at })), ...activities.map((a) => ({ event: a.type, at: a.at }))];
 }
@@ -215,7 +216,7 @@ export function recomputeLeadScore(db: Db, leadId: number, options: { now: numbe
  * is the day that falls on; its note says by when). Once per lead.
  */
 export function assignFirstContactTask(db: Db, leadId: number, ownerId: number, now: number): number | null {
-  const exists = db.$client.prepare(`select 1 from activities where lead_id = ? and type = 'task' and subject like 'First contact%' limit 1`).get(leadId);
+  const exists = cachedStatement(db, `select 1 from activities where lead_id = ? and +type = 'task' and subject like 'First contact%' limit 1`).get(leadId);
   if (exists) return null;
   const ws = getWorkspace(db);
   const due = addWorkingHours(now, ws.leadFirstContactHours, ws.timezone);
@@ -459,7 +460,7 @@ export function listLeadTasks(db: Db, leadId: number): { id: number; subject: st
   return db.$client
     .prepare(
       `select a.id, a.subject, a.due_date as dueDate, u.name as ownerName from activities a left join users u on u.id = a.owner_id
-       where a.lead_id = ? and a.type = 'task' and a.done_at is null order by a.due_date is null, a.due_date limit 50`,
+       where a.lead_id = ? and +a.type = 'task' and a.done_at is null order by a.due_date is null, a.due_date limit 50`,
     )
     .all(leadId) as { id: number; subject: string; dueDate: string | null; ownerName: string | null }[];
 }
