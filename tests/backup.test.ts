@@ -269,7 +269,9 @@ describe('restore', () => {
     migrate(old, { migrationsFolder: older });
     seedWorkspace(old, SEED);
     old.$client.close();
-    const lastTable = /CREATE TABLE `(\w+)`/.exec(fs.readFileSync(path.join(MIGRATIONS_FOLDER, `${KNOWN_MIGRATIONS.at(-1)!.tag}.sql`), 'utf8'))?.[1];
+    // A table the newest migration creates (not the temporary copy of a table it rebuilds), if any.
+    const lastSql = fs.readFileSync(path.join(MIGRATIONS_FOLDER, `${KNOWN_MIGRATIONS.at(-1)!.tag}.sql`), 'utf8');
+    const lastTable = [...lastSql.matchAll(/CREATE TABLE `(\w+)`/g)].map((m) => m[1]).find((name) => !name.startsWith('__new_'));
 
     const w = workspace('older-backup');
     const result = await restoreDatabase({ from: oldFile, file: w.file, asideDir: w.backups });
