@@ -283,6 +283,18 @@ function reader<F extends string>(values: Map<string, string[]>) {
   };
 }
 
+type PersonField = 'firstName' | 'lastName' | 'fullName' | 'email' | 'phone';
+
+/** A person's name (a full name split when there is no first or last) and their emails and phones, main one first. */
+function person(r: ReturnType<typeof reader<PersonField>>) {
+  const emails = uniqueBy(r.all('email').flatMap(splitEmails), (e) => e.toLowerCase());
+  const phones = uniqueBy(r.all('phone').flatMap(splitPhones), phoneKey);
+  let firstName = r.one('firstName');
+  let lastName = r.one('lastName');
+  if (!firstName && !lastName) ({ firstName, lastName } = splitName(r.one('fullName')));
+  return { firstName, lastName, email: emails[0] ?? '', otherEmails: emails.slice(1), phone: phones[0] ?? '', otherPhones: phones.slice(1) };
+}
+
 /**
  * The values of one row for a record of this kind. One-column fields take their column's trimmed
  * text (the first non-blank column, should a mapping give a field several); emails and phones are
@@ -296,18 +308,8 @@ export function mapRow<K extends ImportKind>(kind: K, mapping: ImportMapping<K>,
 
   if (kind === 'contacts') {
     const r = reader<ImportFieldKey<'contacts'>>(values);
-    const emails = uniqueBy(r.all('email').flatMap(splitEmails), (e) => e.toLowerCase());
-    const phones = uniqueBy(r.all('phone').flatMap(splitPhones), phoneKey);
-    let firstName = r.one('firstName');
-    let lastName = r.one('lastName');
-    if (!firstName && !lastName) ({ firstName, lastName } = splitName(r.one('fullName')));
     return assign<ContactRecord>({}, {
-      firstName,
-      lastName,
-      email: emails[0] ?? '',
-      otherEmails: emails.slice(1),
-      phone: phones[0] ?? '',
-      otherPhones: phones.slice(1),
+      ...person(r),
       title: r.one('title'),
       companyName: r.one('companyName'),
       companyWebsite: r.one('companyWebsite'),
@@ -337,18 +339,8 @@ export function mapRow<K extends ImportKind>(kind: K, mapping: ImportMapping<K>,
 
   if (kind === 'leads') {
     const r = reader<ImportFieldKey<'leads'>>(values);
-    const emails = uniqueBy(r.all('email').flatMap(splitEmails), (e) => e.toLowerCase());
-    const phones = uniqueBy(r.all('phone').flatMap(splitPhones), phoneKey);
-    let firstName = r.one('firstName');
-    let lastName = r.one('lastName');
-    if (!firstName && !lastName) ({ firstName, lastName } = splitName(r.one('fullName')));
     return assign<LeadRecord>({}, {
-      firstName,
-      lastName,
-      email: emails[0] ?? '',
-      otherEmails: emails.slice(1),
-      phone: phones[0] ?? '',
-      otherPhones: phones.slice(1),
+      ...person(r),
       companyName: r.one('companyName'),
       title: r.one('title'),
       website: r.one('website'),

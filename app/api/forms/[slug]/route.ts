@@ -1,4 +1,5 @@
 import { getDb } from '@/db';
+import { readLimited } from '@/lib/http/read-limited';
 import { formSigningSecret, getWebFormBySlug, recordSubmission, type WebForm } from '@/db/queries/lead-forms';
 import { hitRateLimit } from '@/db/queries/rate-limits';
 import { CLIENT_IP_HEADER, normaliseIp } from '@/lib/http/client-ip';
@@ -73,33 +74,6 @@ function htmlProblem(status: number, headline: string, lines: string[], headers:
 function problem(request: Request, status: number, error: string, headers: Headers, fieldErrors?: Record<string, string>, form?: WebForm): Response {
   if (!wantsJson(request)) return htmlProblem(status, error, Object.values(fieldErrors ?? {}), headers, form ? `/f/${form.slug}` : null);
   return Response.json({ ok: false, error, ...(fieldErrors ? { fieldErrors } : {}) }, { status, headers });
-}
-
-/** Reads the body up to `limit` bytes; null as soon as it is longer, without reading the rest. */
-async function readLimited(request: Request, limit: number): Promise<Uint8Array | null> {
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) return null;
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
 }
 
 /** Cloudflare's answer on a Turnstile token (TURNSTILE_VERIFY_URL points tests at a local server). */
