@@ -62,6 +62,17 @@ export function Shell({ user, items, workspaceName, logoSrc, children }: Props) 
             {logoSrc ? null : <div className="truncate text-xs text-slate-400">{workspaceName}</div>}
           </div>
         </div>
+        {/* A lead can turn up on any screen (a call, a card): adding one is a click away everywhere. */}
+        <div className="px-3 pt-4">
+          <Link
+            href="/leads/new"
+            onClick={() => setOpen(false)}
+            className="flex items-center justify-center gap-2 rounded-lg bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-500"
+          >
+            <span aria-hidden="true" className="text-base leading-none">+</span>
+            New lead
+          </Link>
+        </div>
         <nav aria-label="Main" className="flex-1 space-y-1 overflow-y-auto px-3 py-4">
           {items.map((item) => {
             const active = isActive(item.href, pathname);

@@ -51,7 +51,7 @@ async function createForm(page: Page, slug: string, name: string): Promise<strin
   return snippet;
 }
 
-test('an admin creates a form; a visitor sends it from the hosted page; the owner finds the lead and the task', async ({ page, browser }) => {
+test('an admin creates a form; a visitor sends it from the hosted page; the owner finds the lead, its score and task, and converts it into a contact, a company and a deal', async ({ page, browser }) => {
   const slug = `spring-${Date.now().toString(36)}`;
   await createForm(page, slug, 'Spring newsletter');
 
@@ -89,6 +89,32 @@ test('an admin creates a form; a visitor sends it from the hosted page; the owne
   await expect(row).toHaveAttribute('data-lead-id', String(lead.id));
   await expect(row).toHaveAttribute('data-status', 'new');
   await expect(row).toHaveAttribute('data-score', String(lead.score));
+
+  // The lead's page: its score and why, the submission with its campaign, the first-contact task.
+  await row.getByRole('link', { name: 'Vera Visitor' }).click();
+  await expect(r.getByTestId('lead-score')).toHaveAttribute('data-score', String(lead.score));
+  await expect(r.getByTestId('lead-timeline-item').filter({ hasText: 'Each form submission' })).toBeVisible();
+  await expect(r.getByTestId('lead-timeline-item').filter({ hasText: 'Sent Spring newsletter' })).toContainText('Email: vera.visitor@example.org');
+  await expect(r.getByTestId('open-task')).toContainText('First contact: Vera Visitor');
+
+  // Converted into a new contact, a new company and a deal.
+  await r.getByRole('main').getByRole('link', { name: 'Convert', exact: true }).click();
+  await expect(r.getByLabel('Create a new contact')).toBeChecked();
+  await r.getByLabel('Create a new company').check();
+  await r.getByLabel('Company name').fill('Visitor Labs');
+  await expect(r.getByLabel('Create a deal')).toBeChecked();
+  await r.getByLabel(/^Value/).fill('2,500');
+  await r.getByRole('button', { name: 'Convert' }).click();
+  await expect(r.getByRole('heading', { name: 'Vera Visitor', level: 1 })).toBeVisible();
+  await expect(r.getByTestId('timeline-item').filter({ hasText: 'Converted from lead' })).toBeVisible();
+  const converted = one<{ status: string; contact: number | null; company: string | null; deal: string | null; source: string | null }>(
+    `select l.status, l.contact_id as contact, co.name as company, d.title as deal, d.source from leads l
+     left join companies co on co.id = l.company_id left join deals d on d.id = l.deal_id where l.id = ?`,
+    lead.id,
+  );
+  expect(converted).toMatchObject({ status: 'converted', company: 'Visitor Labs', source: 'Website form' });
+  expect(converted.contact).not.toBeNull();
+  expect(converted.deal).not.toBeNull();
   await rep.close();
 });
 
