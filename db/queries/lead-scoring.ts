@@ -60,7 +60,7 @@ const columnsOf = (input: ScoringRuleInput) =>
     ? { kind: 'fit', field: input.field, operator: input.operator, value: input.value, event: null, points: input.points }
     : { kind: 'engagement', field: null, operator: null, value: null, event: input.event, points: input.points };
 
-function logChange(db: Db, field: string, fromValue: string | null, toValue: string | null, actor: SessionUser, now: number) {
+export function logChange(db: Db, field: string, fromValue: string | null, toValue: string | null, actor: SessionUser, now: number) {
   db.$client.prepare('insert into workspace_events (field, from_value, to_value, at, user_id) values (?, ?, ?, ?, ?)').run(field, fromValue, toValue, now, actor.id);
 }
 

@@ -212,7 +212,7 @@ export const LEAD_SETTING_LABELS: Record<keyof LeadSettings, string> = {
 export const RULE_HISTORY_FIELD = 'leadScoringRule';
 /** A rule moved in the list: the rule in words before, 'up' or 'down' after. */
 export const RULE_MOVED_FIELD = 'leadScoringRuleMoved';
-export const LEAD_HISTORY_FIELDS = [...Object.keys(LEAD_SETTING_LABELS), RULE_HISTORY_FIELD, RULE_MOVED_FIELD];
+export const LEAD_HISTORY_FIELDS = [...Object.keys(LEAD_SETTING_LABELS), RULE_HISTORY_FIELD, RULE_MOVED_FIELD, 'leadSource', 'disqualifyReason'];
 
 /** A rule with its points, for history and confirmations: "Job title contains “vp” +20". */
 export function describeRuleWithPoints(rule: ScoringRule): string {
@@ -224,8 +224,18 @@ export function formatPoints(points: number): string {
   return points > 0 ? `+${points}` : points < 0 ? `−${Math.abs(points)}` : '0';
 }
 
+/** The admin's lead lists, and the history field each one's changes are kept under. */
+export type LeadListKind = 'sources' | 'reasons';
+export const LEAD_LIST_FIELDS: Record<LeadListKind, string> = { sources: 'leadSource', reasons: 'disqualifyReason' };
+const LEAD_LIST_NOUNS: Record<string, string> = { leadSource: 'Lead source', disqualifyReason: 'Disqualify reason' };
+
 /** One line of the lead-scoring history. */
 export function describeLeadHistory(change: { field: string; fromValue: string | null; toValue: string | null }): string {
+  const noun = LEAD_LIST_NOUNS[change.field];
+  if (noun) {
+    if (change.fromValue === null) return `${noun} added: ${change.toValue}`;
+    return `${noun}: ${change.fromValue} → ${change.toValue}`;
+  }
   if (change.field === RULE_MOVED_FIELD) return `Rule moved ${change.toValue === 'up' ? 'up' : 'down'}: ${change.fromValue}`;
   if (change.field === RULE_HISTORY_FIELD) {
     if (change.fromValue === null) return `Rule added: ${change.toValue}`;

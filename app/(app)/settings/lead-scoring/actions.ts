@@ -1,10 +1,13 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
 import {
   addScoringRule, deleteScoringRule, moveScoringRule, setScoringRuleActive, updateLeadSettings, updateScoringRule,
 } from '@/db/queries/lead-scoring';
+import { addLeadListItem, moveLeadListItem, renameLeadListItem, setLeadListItemActive } from '@/db/queries/lead-lists';
 import { defineAction } from '@/lib/actions';
+import { lostReasonActiveSchema, lostReasonSchema, moveLostReasonSchema, renameLostReasonSchema } from '@/lib/pipelines/schemas';
 import { addRuleSchema, leadSettingsSchema, moveRuleSchema, ruleActiveSchema, ruleIdSchema, updateRuleSchema } from '@/lib/leads/scoring';
 
 const ADMIN = ['admin'] as const;
@@ -47,4 +50,33 @@ export const updateLeadSettingsAction = defineAction({ schema: leadSettingsSchem
   const result = updateLeadSettings(db, { version: updatedAt, settings }, user);
   refresh();
   return result;
+});
+
+// The lead lists (sources, disqualify reasons): items come as { reasonId, label }, as the shared list
+// editor sends them (components/settings/ordered-list-editor.tsx).
+const listKind = z.enum(['sources', 'reasons']);
+const refreshLists = () => {
+  revalidatePath('/settings/lead-scoring');
+  revalidatePath('/leads', 'layout');
+};
+
+export const addLeadListItemAction = defineAction({ schema: lostReasonSchema.extend({ kind: listKind }), roles: ADMIN }, ({ kind, label }, { db, user }) => {
+  const result = addLeadListItem(db, kind, label, user);
+  refreshLists();
+  return result;
+});
+
+export const renameLeadListItemAction = defineAction({ schema: renameLostReasonSchema.extend({ kind: listKind }), roles: ADMIN }, ({ kind, reasonId, label }, { db, user }) => {
+  renameLeadListItem(db, kind, reasonId, label, user);
+  refreshLists();
+});
+
+export const moveLeadListItemAction = defineAction({ schema: moveLostReasonSchema.extend({ kind: listKind }), roles: ADMIN }, ({ kind, reasonId, direction }, { db }) => {
+  moveLeadListItem(db, kind, reasonId, direction);
+  refreshLists();
+});
+
+export const setLeadListItemActiveAction = defineAction({ schema: lostReasonActiveSchema.extend({ kind: listKind }), roles: ADMIN }, ({ kind, reasonId, active }, { db, user }) => {
+  setLeadListItemActive(db, kind, reasonId, active, user);
+  refreshLists();
 });

@@ -4,6 +4,7 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
 import { countOpenLeads, getLeadSettings, latestLeadRescore, listLeadScoringHistory, listScoringRules } from '@/db/queries/lead-scoring';
+import { listLeadList } from '@/db/queries/lead-lists';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requireRole } from '@/lib/auth/session';
 import { formatInstant } from '@/lib/dates';
@@ -12,6 +13,7 @@ import { describeLeadHistory } from '@/lib/leads/scoring';
 import { isJobActive, toJobSnapshot } from '@/lib/jobs/snapshot';
 import { LeadSettingsForm } from './_components/lead-settings-form';
 import { RescoreProgress } from './_components/rescore-progress';
+import { LeadList } from './_components/lead-lists';
 import { RuleList } from './_components/rule-list';
 
 export const metadata: Metadata = { title: 'Lead scoring' };
@@ -59,6 +61,12 @@ export default async function LeadScoringPage() {
             <div className="p-4 sm:p-5">
               <LeadSettingsForm settings={settings} version={version} />
             </div>
+          </Section>
+          <Section title="Lead sources" description="Where leads come from: offered on the lead form and in the inbox's filter; web forms and imports set them." testId="lead-sources">
+            <LeadList kind="sources" items={listLeadList(db, 'sources')} />
+          </Section>
+          <Section title="Disqualify reasons" description="What a rep picks when a lead is disqualified." testId="disqualify-reasons">
+            <LeadList kind="reasons" items={listLeadList(db, 'reasons')} />
           </Section>
         </div>
 

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/field';
 import { deleteStageAction } from '../actions';
-import { useRun } from './use-run';
+import { useRun } from '@/components/form/use-run';
 
 type Props = {
   stage: { id: number; name: string };

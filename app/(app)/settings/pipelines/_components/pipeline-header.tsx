@@ -5,7 +5,7 @@ import { useFormAction } from '@/components/form/use-form-action';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { deletePipelineAction, renamePipelineAction } from '../actions';
-import { useRun } from './use-run';
+import { useRun } from '@/components/form/use-run';
 
 type Props = { pipeline: { id: number; name: string }; stageCount: number; dealCount: number; deletable: boolean };
 

@@ -8,7 +8,7 @@ import { Field } from '@/components/ui/field';
 import { bpToPercent } from '@/lib/money';
 import { moveStageAction, updateStageAction } from '../actions';
 import { DeleteStageConfirm } from './delete-stage-confirm';
-import { useRun } from './use-run';
+import { useRun } from '@/components/form/use-run';
 
 type Props = {
   stage: { id: number; name: string; probabilityBp: number; rotDays: number };
