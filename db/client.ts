@@ -21,7 +21,14 @@ export function openDb(file: string = databasePath()): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  return drizzle(sqlite, { schema }) as Db;
+  const db = drizzle(sqlite, { schema }) as Db;
+  // Every transaction takes the write lock when it begins (BEGIN IMMEDIATE), waiting up to the busy
+  // timeout for it. A deferred one that reads and then writes, while another process (two web
+  // processes and the worker share the file) committed in between, cannot be upgraded: SQLite
+  // refuses it at once with "database is locked", whatever the timeout. Nested calls are savepoints.
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((run, config) => transaction(run, { behavior: 'immediate', ...config })) as Db['transaction'];
+  return db;
 }
 
 export function migrateDb(db: Db): void {
